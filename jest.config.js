@@ -1,0 +1,28 @@
+/** Three tiers (DESIGN.md §5). The engine tier loads the built package from dist/, so `npm test` builds first. */
+const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			transform: tsJest,
+			testEnvironment: 'node',
+		},
+		{
+			displayName: 'sandbox',
+			testMatch: ['<rootDir>/test/sandbox/**/*.test.{ts,js}'],
+			transform: tsJest,
+			testEnvironment: 'node',
+		},
+		{
+			displayName: 'engine',
+			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+			transform: tsJest,
+			testEnvironment: 'node',
+			setupFiles: ['<rootDir>/test/engine/setup-env.ts'],
+			testTimeout: 60000,
+		},
+	],
+};
