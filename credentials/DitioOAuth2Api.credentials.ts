@@ -1,0 +1,118 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+import { DITIO_ENVIRONMENTS, DITIO_SCOPE } from '../nodes/Ditio/transport/environments';
+
+const { test, production } = DITIO_ENVIRONMENTS;
+
+/**
+ * Hidden credential fields are reset to the type's defaults by n8n on every load, so the token
+ * URL cannot be stored: it is derived from the visible fields by expression.
+ */
+const byEnvironment = (customField: string, prod: string, tst: string) =>
+	`={{ $self.environment === 'custom' ? $self.${customField} : $self.environment === 'production' ? '${prod}' : '${tst}' }}`;
+
+export class DitioOAuth2Api implements ICredentialType {
+	name = 'ditioOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Ditio OAuth2 API';
+
+	documentationUrl = 'https://github.com/n8n-nodes-ditio/n8n-nodes-ditio#create-the-credential';
+
+	icon: Icon = { light: 'file:ditio.svg', dark: 'file:ditio.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Test (ditio.dev)', value: 'test' },
+				{ name: 'Production (ditio.app)', value: 'production' },
+				{ name: 'Custom URLs', value: 'custom' },
+			],
+			// Never change this default once released: defaults are not stored, so it would move
+			// every saved credential to another environment.
+			default: 'test',
+			description:
+				'Ditio environment the API client was created in. Test and production have separate API clients.',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://integration.ditio.no',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+			description: 'Base URL of the integration API, without /api/v4/…',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://identity.ditio.app/connect/token',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+			description: 'OAuth2 token endpoint of the identity server',
+		},
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'clientCredentials',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: byEnvironment('tokenUrl', production.tokenUrl, test.tokenUrl),
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: DITIO_SCOPE,
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			// Ditio's samples send id and secret form-encoded in the body; Basic auth is not
+			// form-encoded by n8n, so a secret with + or % would be refused there.
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			type: 'string',
+			default: '',
+			placeholder: '65f1a2b3c4d5e6f7a8b9c0d1',
+			description:
+				'Your Ditio company ID. Sent as companyId on every create; a node can override it per item.',
+		},
+		{
+			displayName: 'Token Expired Status Code',
+			name: 'tokenExpiredStatusCode',
+			type: 'number',
+			default: 401,
+			description: 'HTTP status with which Ditio says the access token has expired',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: byEnvironment('baseUrl', production.apiBaseUrl, test.apiBaseUrl),
+			url: '/api/v4/integration/projects',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,2 @@
+export { DitioOAuth2Api } from './credentials/DitioOAuth2Api.credentials';
+export { Ditio } from './nodes/Ditio/Ditio.node';

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BatchRun } from '../types';
+
+/** The item's own companyId wins over the credential's; with neither, fail before any request. */
+export function companyIdFor(this: IExecuteFunctions, run: BatchRun, itemIndex: number, override: unknown): string {
+	const own = typeof override === 'string' ? override.trim() : '';
+	const companyId = own || run.client.companyId;
+	if (!companyId) {
+		throw new NodeOperationError(this.getNode(), 'No Company ID for this item', {
+			itemIndex,
+			description: `Set Company ID in the Ditio credential, or add Company ID under Additional Fields. Nothing was sent for item ${itemIndex}.`,
+		});
+	}
+	return companyId;
+}
+
+export const COMPANY_ID_OPTION = {
+	displayName: 'Company ID',
+	name: 'companyId',
+	type: 'string' as const,
+	default: '',
+	description: "Ditio company ID for this item. Overrides the credential's Company ID.",
+};

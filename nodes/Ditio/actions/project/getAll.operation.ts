@@ -1,0 +1,48 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { ACTIVE_FILTER, applyLimit, containsText, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { perItem } from '../per-item';
+import type { Operation } from '../types';
+
+const description: INodeProperties[] = [
+	...RETURN_ALL_AND_LIMIT,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			ACTIVE_FILTER,
+			{
+				displayName: 'Name Contains',
+				name: 'nameContains',
+				type: 'string',
+				default: '',
+				description: 'Only projects whose name contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'Project Number Contains',
+				name: 'projectNumberContains',
+				type: 'string',
+				default: '',
+				description: 'Only projects whose project number contains this text (case-insensitive)',
+			},
+		],
+	},
+];
+
+export const getAll: Operation = {
+	description,
+	execute: perItem(async function (itemIndex, run) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const projects = await run.client.request<IDataObject[]>('GET', ['projects'], { itemIndex });
+		const wanted = projects.filter(
+			(p) =>
+				matchesActive(p, filters.active) &&
+				containsText(p.name, filters.nameContains) &&
+				containsText(p.projectNumber, filters.projectNumberContains),
+		);
+		return applyLimit.call(this, itemIndex, wanted);
+	}),
+};

@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { perItem } from '../per-item';
+import type { Operation } from '../types';
+import { additionalFieldsParameter, projectBody, projectNumberParameter, readProjectInput } from './project-input';
+
+export const replace: Operation = {
+	description: [
+		{
+			displayName:
+				'Replace sends the whole project: every field you leave out is reset to its default in Ditio (empty, false or 0). To change only some fields, use Update.',
+			name: 'replaceNotice',
+			type: 'notice',
+			default: '',
+		},
+		projectLocator({ description: 'The project to replace' }),
+		projectNumberParameter,
+		additionalFieldsParameter,
+	],
+	execute: perItem(async function (itemIndex, run) {
+		const input = readProjectInput.call(this, run, itemIndex);
+		const ref = readProjectRef.call(this, itemIndex);
+		const id = await resolveProjectId(run, ref, itemIndex);
+		return await run.client.request<IDataObject>('PUT', ['projects', id], { body: projectBody(input), itemIndex });
+	}),
+};

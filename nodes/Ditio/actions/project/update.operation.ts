@@ -1,0 +1,26 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readFields } from '../../fields/collection';
+import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../fields/project.fields';
+import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { perItem } from '../per-item';
+import type { Operation } from '../types';
+import { updateFieldsParameter } from './project-input';
+
+export const update: Operation = {
+	description: [projectLocator({ description: 'The project to update' }), updateFieldsParameter],
+	execute: perItem(async function (itemIndex, run) {
+		const given = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body = readFields(this.getNode(), itemIndex, [PROJECT_NUMBER, ...PROJECT_FIELDS], given);
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+				itemIndex,
+				description: 'Add at least one field under Update Fields.',
+			});
+		}
+		const ref = readProjectRef.call(this, itemIndex);
+		const id = await resolveProjectId(run, ref, itemIndex);
+		return await run.client.request<IDataObject>('PATCH', ['projects', id], { body, itemIndex });
+	}),
+};

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ditioClient } from '../transport/client';
+import { atItem, errorJson } from './item-errors';
+import { OPERATIONS, type Resource } from './operations';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as Resource;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = OPERATIONS[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for "${resource}"`);
+	}
+
+	const run = {
+		items,
+		continueOnFail: this.continueOnFail(),
+		client: await ditioClient(this),
+		memo: new Map<string, Promise<unknown>>(),
+	};
+	const results = await operation.execute.call(this, run);
+
+	const output: INodeExecutionData[] = [];
+	results.forEach((result, itemIndex) => {
+		const pairedItem = { item: itemIndex };
+		if ('error' in result) {
+			const failure = atItem(this.getNode(), result.error, itemIndex);
+			if (!run.continueOnFail) throw failure;
+			output.push({ json: errorJson(failure, itemIndex), error: failure, pairedItem });
+			return;
+		}
+		const records = Array.isArray(result.json) ? result.json : [result.json];
+		for (const json of records) output.push({ json, pairedItem });
+	});
+	return [output];
+}

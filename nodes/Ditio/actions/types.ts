@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { DitioClient } from '../transport/client';
+
+/** What one input item produced: one record, several, or the error that stopped it. */
+export type ItemResult = { json: IDataObject | IDataObject[] } | { error: Error };
+
+export interface BatchRun {
+	items: INodeExecutionData[];
+	continueOnFail: boolean;
+	client: DitioClient;
+	/** Lookups made during this execution (project number → id …); nothing outlives it. */
+	memo: Map<string, Promise<unknown>>;
+}
+
+/**
+ * An operation sees the whole batch, because Create or Update needs it (one list read for all
+ * items); it answers one result per input item, in input order.
+ */
+export interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, run: BatchRun): Promise<ItemResult[]>;
+}
+
+export type PerItem = (this: IExecuteFunctions, itemIndex: number, run: BatchRun) => Promise<IDataObject | IDataObject[]>;

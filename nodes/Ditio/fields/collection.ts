@@ -1,0 +1,69 @@
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ApiField } from './field';
+import { KINDS } from './kinds';
+
+/** The options of an n8n collection (Additional Fields, Update Fields) made from a field table. */
+export function collectionOptions(table: ApiField[]): INodeProperties[] {
+	return table
+		.map((field) => ({
+			displayName: field.displayName,
+			name: field.name,
+			...KINDS[field.kind].ui,
+			description: field.description,
+		}))
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export function fieldError(node: INode, itemIndex: number, field: ApiField, problem: string) {
+	return new NodeOperationError(node, `Invalid ${field.displayName} (${field.name}): ${problem}`, {
+		itemIndex,
+		description: `${field.displayName} must be ${KINDS[field.kind].expected}. Nothing was sent to Ditio for item ${itemIndex}.`,
+	});
+}
+
+/**
+ * Checks and converts one item's values against the table, before anything is sent, so a
+ * bad value never reaches Ditio half-written. Keys outside the table are refused, not dropped.
+ */
+export function readFields(
+	node: INode,
+	itemIndex: number,
+	table: ApiField[],
+	values: IDataObject,
+): IDataObject {
+	const body: IDataObject = {};
+	for (const [name, raw] of Object.entries(values)) {
+		const field = table.find((f) => f.name === name);
+		if (!field) {
+			throw new NodeOperationError(node, `Unknown field "${name}"`, {
+				itemIndex,
+				description: `Ditio has no field "${name}" here. Nothing was sent for item ${itemIndex}.`,
+			});
+		}
+		const result = KINDS[field.kind].coerce(raw);
+		if ('problem' in result) throw fieldError(node, itemIndex, field, result.problem);
+		body[name] = result.value as IDataObject[string];
+	}
+	return body;
+}
+
+/** A required text field: present, and not blank. */
+export function readRequired(node: INode, itemIndex: number, field: ApiField, raw: unknown): string {
+	const body = readFields(node, itemIndex, [field], { [field.name]: raw as IDataObject[string] });
+	const value = body[field.name];
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw fieldError(node, itemIndex, field, 'it is empty, and Ditio requires it');
+	}
+	return value;
+}
+
+/** The names of the fields in `desired` whose value differs from the stored record. */
+export function changedFields(table: ApiField[], desired: IDataObject, existing: IDataObject): string[] {
+	return Object.keys(desired).filter((name) => {
+		const field = table.find((f) => f.name === name);
+		const kind = KINDS[field?.kind ?? 'string'];
+		return !kind.same(desired[name], existing[name]);
+	});
+}

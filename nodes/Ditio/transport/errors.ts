@@ -1,0 +1,146 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { DITIO_SCOPE } from './environments';
+
+/** What n8n's request helpers leave behind on a failed call, read without trusting its shape. */
+interface Failure {
+	message?: string;
+	code?: string;
+	status?: number;
+	cause?: Failure;
+	body?: { error?: string; error_description?: string };
+	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+}
+
+export interface CallSite {
+	method: string;
+	path: string;
+	itemIndex?: number;
+	baseUrl: string;
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EPIPE',
+]);
+
+interface ErrorText {
+	message: string;
+	description: string;
+	httpCode?: string;
+	itemIndex?: number;
+}
+
+/** NodeApiError swaps a message that mentions ECONNREFUSED & co. for a generic one; keep ours. */
+function apiError(node: INode, data: JsonObject, text: ErrorText): NodeApiError {
+	const error = new NodeApiError(node, data, text);
+	error.message = text.message;
+	return error;
+}
+
+const ENVIRONMENT_HINT =
+	'check that Environment in the credential (Test or Production) is the one the API client was created in';
+
+/** Ditio writes `{error, message}` or `{message, errors: [{field, message}]}`; both become one line. */
+export function ditioMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() || undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const { error, message, errors } = body as { error?: unknown; message?: unknown; errors?: unknown };
+	const details = Array.isArray(errors)
+		? errors
+				.map((e: { field?: string; message?: string }) => [e?.field, e?.message].filter(Boolean).join(': '))
+				.filter(Boolean)
+		: [];
+	const head = typeof message === 'string' ? message : typeof error === 'string' ? error : undefined;
+	const code = typeof error === 'string' && head !== error ? ` (${error})` : '';
+	if (!head && details.length === 0) return undefined;
+	return [head ? head + code : undefined, details.join('; ') || undefined].filter(Boolean).join(': ');
+}
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'Ditio refused the values sent. Correct the field it names and run again.',
+	401: `Ditio refused the access token even after n8n fetched a new one. The API client may be disabled or expired in Ditio Web (Company setup → Integration), may lack scope ${DITIO_SCOPE}, or ${ENVIRONMENT_HINT}.`,
+	403: `The API client may not do this: check in Ditio Web (Company setup → Integration) that it has scope ${DITIO_SCOPE} and access to this company.`,
+	404: "No such record in your company. Check the ID or number; a record of another company answers 404 too, so check the credential's Company ID and environment.",
+	409: 'A record with this number already exists. Use Create or Update to change the existing one.',
+	429: 'Ditio is rate limiting this client. Lower the concurrency in the node options or run the workflow less often.',
+};
+
+function statusHint(status: number): string {
+	if (STATUS_HINTS[status]) return STATUS_HINTS[status];
+	if (status >= 500) return 'Ditio had a problem of its own. Try again later; if it persists, contact Ditio support with the time of the failure.';
+	return 'Ditio refused the request.';
+}
+
+function tokenError(node: INode, failure: Failure, site: CallSite): NodeApiError {
+	const reason = failure.cause ?? {};
+	const oauthCode = reason.body?.error;
+	let message: string;
+	let description: string;
+	if (oauthCode === 'invalid_client') {
+		message = "Ditio's identity server refused the client ID or client secret (invalid_client)";
+		description = `Check Client ID and Client Secret in the Ditio credential, and ${ENVIRONMENT_HINT}: test and production have separate API clients.`;
+	} else if (oauthCode === 'invalid_scope') {
+		message = `Ditio's identity server refused scope ${DITIO_SCOPE} for this API client (invalid_scope)`;
+		description = `Give the API client access to the integration API (scope ${DITIO_SCOPE}) in Ditio Web → Company setup → Integration, or ${ENVIRONMENT_HINT}.`;
+	} else if (oauthCode) {
+		message = `Ditio's identity server refused the token request (${oauthCode})`;
+		description = `${reason.body?.error_description ?? ''} Check the Ditio credential.`.trim();
+	} else if (reason.code && NETWORK_CODES.has(reason.code)) {
+		message = `Could not reach Ditio's token URL (${reason.code})`;
+		description = `Check the Environment of the Ditio credential, or its Token URL if it is Custom.`;
+	} else {
+		const status = reason.status ?? reason.response?.status;
+		message = status
+			? `Ditio's token URL answered HTTP ${status} instead of a token`
+			: `Could not get an access token from Ditio: ${reason.message ?? failure.message ?? 'unknown reason'}`;
+		description = 'The token URL of the credential is probably wrong: it should end in /connect/token.';
+	}
+	return apiError(node, { kind: 'token', oauthCode: oauthCode ?? null }, {
+		message,
+		description,
+		itemIndex: site.itemIndex,
+		httpCode: '401',
+	});
+}
+
+/**
+ * Turns whatever n8n's request helper threw into a NodeApiError that shows Ditio's own words,
+ * the status and what to do. It copies nothing from the request, so no header or token can leak.
+ */
+export function toDitioError(node: INode, thrown: unknown, site: CallSite): NodeApiError {
+	const outer = (thrown ?? {}) as Failure;
+	const failure: Failure = outer.cause && !outer.response ? outer.cause : outer;
+
+	if (failure.message?.startsWith('Failed to acquire OAuth2 access token')) {
+		return tokenError(node, failure, site);
+	}
+
+	const status = failure.response?.status;
+	const where = `${site.method} ${site.path}`;
+	if (status === undefined) {
+		const code = failure.code ?? failure.cause?.code;
+		const reached = code ? `(${code})` : `(${failure.message ?? 'no answer'})`;
+		return apiError(node, { kind: 'network', code: code ?? null }, {
+			message: `Could not reach Ditio at ${site.baseUrl} ${reached}`,
+			description: `The request ${where} got no answer. Check the network, and the Environment (or API Base URL) of the Ditio credential.`,
+			itemIndex: site.itemIndex,
+		});
+	}
+
+	const said = ditioMessage(failure.response?.data);
+	return apiError(node, { kind: 'http', status, body: (failure.response?.data ?? null) as JsonObject }, {
+		message: `Ditio answered ${status}${said ? `: ${said}` : ''}`,
+		description: `${statusHint(status)} (${where})`,
+		httpCode: String(status),
+		itemIndex: site.itemIndex,
+	});
+}
