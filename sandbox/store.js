@@ -218,7 +218,7 @@ class Store {
 		const project = this.getProject(projectId);
 		if (!project || project.companyId !== companyId) throw new Error(`seedTasks: company ${companyId} has no project ${projectId}`);
 		const prefix = options.prefix ?? 'WO-';
-		const base = makeRecord(TASK, '', { ...options.fields, companyId, projectId: project.id, active: true });
+		const base = /** @type {TaskRecord} */ (makeRecord(TASK, '', { ...options.fields, companyId, projectId: project.id, active: true }));
 		const created = [];
 		for (let n = 1; n <= count; n++) {
 			const externalId = `${prefix}${n}`;
