@@ -1,0 +1,281 @@
+// @ts-check
+'use strict';
+/**
+ * The Ditio sandbox: a local fake of Ditio's identity server and integration
+ * API, for tests and demos. startSandbox() starts it on 127.0.0.1; every
+ * request is logged, can be delayed (latency) and can be made to fail (faults).
+ */
+const http = require('http');
+const { Store } = require('./store');
+const { TokenService } = require('./token');
+const { handleApi } = require('./api');
+const { handleAdmin } = require('./admin');
+const { Faults, faultReply } = require('./faults');
+const { parseTarget, readBody, send, mediaType } = require('./http');
+const { DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
+const E = require('./errors');
+
+/** @typedef {import('./token').Client} Client */
+/**
+ * @typedef {{
+ *   port?: number, seed?: 'demo' | 'empty', tokenLifetimeSeconds?: number, latencyMs?: number, clients?: Client[],
+ * }} SandboxOptions
+ * @typedef {{
+ *   method: string,
+ *   path: string,
+ *   segments: string[],
+ *   status: number | 'reset' | 'hang' | null,
+ *   processedStatus?: number,
+ *   api: boolean,
+ *   token: boolean,
+ *   auth: import('./token').AuthState,
+ *   time: number,
+ *   headers: import('http').IncomingHttpHeaders,
+ *   body?: unknown,
+ * }} LoggedRequest
+ * path: raw, as sent, with the query. segments: decoded (raw where undecodable), without the leading empty one.
+ * status: null while in flight; 'reset' / 'hang' for those faults. processedStatus: the status a
+ * request processed before an afterProcessing fault would have had. time: Date.now() on arrival.
+ * body: parsed JSON, the form fields of a token request, or the text.
+ */
+
+class Sandbox {
+	/** @param {SandboxOptions} options */
+	constructor(options) {
+		this.store = new Store();
+		this.tokens = new TokenService(options.clients ?? [DEMO_CLIENT], options.tokenLifetimeSeconds ?? 1800);
+		this.faults = new Faults();
+		/** @type {LoggedRequest[]} every request except /__sandbox ones, oldest first */
+		this.requests = [];
+		this.latencyMs = 0;
+		this.setLatency(options.latencyMs ?? 0);
+		this.url = '';
+		this.closed = false;
+		/** @type {Set<NodeJS.Timeout>} */
+		this.timers = new Set();
+		this.server = http.createServer((req, res) => {
+			this.#onRequest(req, res).catch((error) => {
+				if (!res.headersSent && !res.destroyed) send(res, E.ditioError(500, 'ServerError', String(error?.stack ?? error)));
+			});
+		});
+		this.reset(options.seed ?? 'empty');
+	}
+
+	/** The API base URL as the credential's "custom" environment takes it. */
+	get baseUrl() {
+		return `${this.url}/core`;
+	}
+
+	get tokenUrl() {
+		return `${this.url}/connect/token`;
+	}
+
+	/** @param {number} port */
+	async listen(port) {
+		await new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', () => resolve(undefined));
+		});
+		const address = /** @type {import('net').AddressInfo} */ (this.server.address());
+		this.url = `http://127.0.0.1:${address.port}`;
+	}
+
+	clearRequests() {
+		this.requests.length = 0;
+	}
+
+	/** Requests to /core/api (not token requests, not /__sandbox controls). */
+	apiRequestCount() {
+		return this.requests.filter((r) => r.api).length;
+	}
+
+	tokenRequestCount() {
+		return this.requests.filter((r) => r.token).length;
+	}
+
+	/** Delay of every API and token response. @param {number} ms */
+	setLatency(ms) {
+		if (!Number.isFinite(ms) || ms < 0) throw new Error(`latency must be a number >= 0, not ${ms}`);
+		this.latencyMs = ms;
+	}
+
+	/** Lifetime of tokens issued from now on. @param {number} seconds */
+	setTokenLifetime(seconds) {
+		if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`token lifetime must be whole seconds >= 0, not ${seconds}`);
+		this.tokens.lifetimeSeconds = seconds;
+	}
+
+	/** Every token issued so far answers 401 from now on. */
+	expireAllTokens() {
+		this.tokens.expireAll();
+	}
+
+	/** Disables the client: its token requests answer invalid_client, its tokens 401. @param {string} clientId */
+	revokeClient(clientId) {
+		this.tokens.setRevoked(clientId, true);
+	}
+
+	/** Undoes revokeClient; the client's unexpired tokens work again. @param {string} clientId */
+	restoreClient(clientId) {
+		this.tokens.setRevoked(clientId, false);
+	}
+
+	/** @param {Client} client */
+	addClient(client) {
+		if (!client || typeof client.clientId !== 'string' || typeof client.clientSecret !== 'string' ||
+			!Array.isArray(client.companyIds) || !Array.isArray(client.scopes))
+			throw new Error('a client needs clientId, clientSecret, companyIds[] and scopes[]');
+		this.tokens.addClient(client);
+	}
+
+	/** @param {import('./faults').FaultRule[]} rules added to those active */
+	injectFaults(rules) {
+		this.faults.add(rules);
+	}
+
+	clearFaults() {
+		this.faults.clear();
+	}
+
+	/**
+	 * @param {string} companyId @param {string} projectId @param {number} count
+	 * @param {{ prefix?: string, fields?: Record<string, unknown> }} [options]
+	 */
+	seedTasks(companyId, projectId, count, options) {
+		return this.store.seedTasks(companyId, projectId, count, options);
+	}
+
+	/**
+	 * Replaces all data with the seed's, and clears faults and the request log.
+	 * Clients, tokens, latency and token lifetime stay as they are.
+	 * @param {'demo' | 'empty'} [seed]
+	 */
+	reset(seed = 'empty') {
+		if (seed !== 'demo' && seed !== 'empty') throw new Error(`seed must be 'demo' or 'empty', not ${seed}`);
+		this.store.clear();
+		if (seed === 'demo') loadDemo(this.store);
+		this.clearFaults();
+		this.clearRequests();
+	}
+
+	/** Stops the server, ending hanging and kept-alive connections. */
+	async close() {
+		if (this.closed) return;
+		this.closed = true;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		const closing = new Promise((resolve) => this.server.close(() => resolve(undefined)));
+		this.server.closeAllConnections();
+		await closing;
+	}
+
+	/** @param {number} ms */
+	#delay(ms) {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve(undefined);
+			}, ms);
+			this.timers.add(timer);
+		});
+	}
+
+	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+	async #onRequest(req, res) {
+		const rawUrl = req.url ?? '/';
+		const method = req.method ?? 'GET';
+		const target = parseTarget(rawUrl);
+		const { segments } = target;
+
+		if (segments[0] === '__sandbox') {
+			const body = await readBody(req);
+			send(res, body === 'too-large' ? E.invalidBody('too large') : handleAdmin(this, method, segments.slice(1), body));
+			return;
+		}
+
+		const isToken = target.path === '/connect/token';
+		const isApi = segments[0]?.toLowerCase() === 'core' && segments[1]?.toLowerCase() === 'api';
+		const authResult = this.tokens.check(req.headers.authorization);
+		/** @type {LoggedRequest} */
+		const entry = {
+			method, path: rawUrl, segments, status: null, api: isApi, token: isToken,
+			auth: isApi ? authResult.auth : 'none', time: Date.now(), headers: req.headers,
+		};
+		this.requests.push(entry);
+
+		const body = await readBody(req);
+		if (body !== 'too-large') entry.body = describeBody(req.headers, body);
+		if (this.latencyMs > 0) await this.#delay(this.latencyMs);
+		if (this.closed) return;
+
+		const fault = isApi || isToken
+			? this.faults.take({ method, path: target.path, decodedPath: '/' + segments.join('/'), token: isToken })
+			: undefined;
+		if (fault && !fault.afterProcessing) {
+			this.#answer(req, res, entry, fault.hang ? 'hang' : fault.reset ? 'reset' : faultReply(fault));
+			return;
+		}
+
+		/** @type {import('./errors').Reply} */
+		let reply;
+		if (body === 'too-large') reply = E.ditioError(413, 'PayloadTooLarge', 'The request body is too large');
+		else if (isToken) reply = this.tokens.handleTokenRequest({ method, headers: req.headers, body });
+		else if (target.undecodable) reply = E.ditioError(400, 'InvalidPath', `The path ${target.path} has a segment that is not valid percent-encoding`);
+		else if (isApi) reply = handleApi({ method, segments, headers: req.headers, body, authResult, store: this.store, path: target.path });
+		else reply = E.notFound(`No endpoint ${method} ${target.path}`);
+
+		if (fault) {
+			entry.processedStatus = reply.status;
+			this.#answer(req, res, entry, fault.hang ? 'hang' : fault.reset ? 'reset' : faultReply(fault));
+		} else {
+			this.#answer(req, res, entry, reply);
+		}
+	}
+
+	/**
+	 * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {LoggedRequest} entry
+	 * @param {import('./errors').Reply | 'hang' | 'reset'} outcome hang: leave the request open until close()
+	 */
+	#answer(req, res, entry, outcome) {
+		if (outcome === 'hang' || outcome === 'reset') {
+			entry.status = outcome;
+			if (outcome === 'reset') req.socket.destroy();
+			return;
+		}
+		entry.status = outcome.status;
+		send(res, outcome);
+	}
+}
+
+/**
+ * What the log keeps of a body.
+ * @param {import('http').IncomingHttpHeaders} headers @param {Buffer} body
+ */
+function describeBody(headers, body) {
+	if (!body.length) return undefined;
+	const text = body.toString('utf8');
+	const type = mediaType(headers);
+	if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
+	if (type.endsWith('json')) {
+		try {
+			return JSON.parse(text);
+		} catch {
+			return text;
+		}
+	}
+	return text;
+}
+
+/**
+ * Starts a sandbox on 127.0.0.1.
+ * @param {SandboxOptions} [options] port (0 = a free one; default 0), seed ('empty'), tokenLifetimeSeconds (1800),
+ *   latencyMs (0), clients ([DEMO_CLIENT])
+ * @returns {Promise<Sandbox>}
+ */
+async function startSandbox(options = {}) {
+	const sandbox = new Sandbox(options);
+	await sandbox.listen(options.port ?? 0);
+	return sandbox;
+}
+
+module.exports = { startSandbox, Sandbox, DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS };
