@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { projectDescription, projectOperations } from './project';
+import { taskDescription, taskOperations } from './task';
 import type { Operation } from './types';
 
-export type Resource = 'project';
+export type Resource = 'project' | 'task';
 
 export const OPERATIONS: Record<Resource, Record<string, Operation>> = {
 	project: projectOperations,
+	task: taskOperations,
 };
 
 export const resourceProperty: INodeProperties = {
@@ -14,8 +16,12 @@ export const resourceProperty: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [{ name: 'Project', value: 'project' }],
+	options: [
+		{ name: 'Project', value: 'project' },
+		// Ditio's API says task; its users say work order.
+		{ name: 'Work Order', value: 'task' },
+	],
 	default: 'project',
 };
 
-export const properties: INodeProperties[] = [resourceProperty, ...projectDescription];
+export const properties: INodeProperties[] = [resourceProperty, ...projectDescription, ...taskDescription];

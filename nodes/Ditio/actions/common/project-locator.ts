@@ -7,7 +7,8 @@ import { DITIO_ID, DITIO_ID_PATTERN } from './ids';
 export type ProjectMode = 'list' | 'id' | 'projectNumber' | 'externalProjectNumber';
 
 /** The project picker: From List (searchable), By ID, By Project Number (+ extra modes). */
-export function projectLocator(overrides: Partial<INodeProperties> = {}, extraModes: INodeProperties['modes'] = []): INodeProperties {
+/** `byExternalNumber` adds the mode that only the work-order list endpoints support. */
+export function projectLocator(overrides: Partial<INodeProperties> = {}, byExternalNumber = false): INodeProperties {
 	return {
 		displayName: 'Project',
 		name: 'project',
@@ -40,7 +41,16 @@ export function projectLocator(overrides: Partial<INodeProperties> = {}, extraMo
 				type: 'string',
 				placeholder: 'P-2026-001',
 			},
-			...(extraModes ?? []),
+			...(byExternalNumber
+				? [
+						{
+							displayName: 'By External Project Number',
+							name: 'externalProjectNumber',
+							type: 'string' as const,
+							placeholder: 'ERP-4711',
+						},
+					]
+				: []),
 		],
 		...overrides,
 	};

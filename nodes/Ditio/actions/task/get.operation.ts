@@ -1,0 +1,62 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { readRequired } from '../../fields/collection';
+import type { ApiField } from '../../fields/field';
+import { perItem } from '../per-item';
+import type { Operation } from '../types';
+import { readTaskId, taskIdParameter } from './task-input';
+
+const text = (name: string, displayName: string, description: string): ApiField & INodeProperties => ({
+	name,
+	displayName,
+	kind: 'string',
+	type: 'string',
+	default: '',
+	required: true,
+	description,
+});
+
+export const PROJECT_NUMBER_KEY = text('projectNumber', 'Project Number', 'Ditio project number of the project');
+export const TASK_NUMBER_KEY = text('taskNumber', 'Task Number', 'Work order number within the project');
+export const EXTERNAL_PROJECT_NUMBER_KEY = text('externalProjectNumber', 'External Project Number', 'Project number in your external system');
+export const EXTERNAL_ID_KEY = text('externalId', 'External ID', 'Your work order number or ID');
+
+const only = (lookupBy: string, property: INodeProperties): INodeProperties => ({
+	...property,
+	displayOptions: { show: { lookupBy: [lookupBy] } },
+});
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		default: 'id',
+		options: [
+			{ name: 'Ditio ID', value: 'id', description: 'The work order by its Ditio ID' },
+			{ name: 'Project Number and Task Number', value: 'taskNumber', description: 'The first work order with this number in the project' },
+			{ name: 'External Project Number and External ID', value: 'externalId', description: 'By the numbers of your ERP' },
+		],
+	},
+	only('id', taskIdParameter),
+	only('taskNumber', PROJECT_NUMBER_KEY),
+	only('taskNumber', TASK_NUMBER_KEY),
+	only('externalId', EXTERNAL_PROJECT_NUMBER_KEY),
+	only('externalId', EXTERNAL_ID_KEY),
+];
+
+export const get: Operation = {
+	description,
+	execute: perItem(async function (itemIndex, run) {
+		const node = this.getNode();
+		const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
+		const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
+		const path =
+			lookupBy === 'taskNumber'
+				? ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY)]
+				: lookupBy === 'externalId'
+					? ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)]
+					: ['tasks', readTaskId.call(this, itemIndex)];
+		return await run.client.request<IDataObject>('GET', path, { itemIndex });
+	}),
+};

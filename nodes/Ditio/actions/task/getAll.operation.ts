@@ -1,0 +1,115 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { readRequired } from '../../fields/collection';
+import type { ApiField } from '../../fields/field';
+import { ACTIVE_FILTER, applyLimit, containsText, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { projectLocator, readProjectRef } from '../common/project-locator';
+import { perItem } from '../per-item';
+import type { Operation } from '../types';
+import { PROJECT_NUMBER_KEY, TASK_NUMBER_KEY } from './get.operation';
+
+const PRODUCTION_CODE_KEY: ApiField & INodeProperties = {
+	displayName: 'Production Code',
+	name: 'productionCode',
+	kind: 'string',
+	type: 'string',
+	default: '',
+	required: true,
+	description: 'Production code (external dimension 1) of the work orders',
+};
+
+const only = (listBy: string, property: INodeProperties): INodeProperties => ({
+	...property,
+	displayOptions: { show: { listBy: [listBy] } },
+});
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'List By',
+		name: 'listBy',
+		type: 'options',
+		default: 'project',
+		options: [
+			{ name: 'Project', value: 'project', description: 'All work orders of one project' },
+			{ name: 'Production Code', value: 'productionCode', description: 'All work orders with a production code' },
+			{ name: 'Project Number and Task Number', value: 'taskNumber', description: 'Every work order with this number in the project' },
+		],
+	},
+	only(
+		'project',
+		projectLocator({ description: 'The project whose work orders to get' }, true),
+	),
+	only('productionCode', PRODUCTION_CODE_KEY),
+	only('taskNumber', PROJECT_NUMBER_KEY),
+	only('taskNumber', TASK_NUMBER_KEY),
+	...RETURN_ALL_AND_LIMIT,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			ACTIVE_FILTER,
+			{
+				displayName: 'External ID Contains',
+				name: 'externalIdContains',
+				type: 'string',
+				default: '',
+				description: 'Only work orders whose external ID contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'nameContains',
+				type: 'string',
+				default: '',
+				description: 'Only work orders whose name contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'Parent Work Order ID',
+				name: 'parentActivityId',
+				type: 'string',
+				default: '',
+				description: 'Only the children of this work order (its Ditio ID)',
+			},
+			{
+				displayName: 'Top Level Only',
+				name: 'topLevelOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only work orders without a parent',
+			},
+		],
+	},
+];
+
+function listPath(listBy: string, value: (key: ApiField) => string, project: () => { mode: string; value: string }) {
+	if (listBy === 'productionCode') return ['tasks', 'by-production-code', value(PRODUCTION_CODE_KEY)];
+	if (listBy === 'taskNumber')
+		return ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY), 'list'];
+	const ref = project();
+	if (ref.mode === 'projectNumber') return ['tasks', 'by-project-number', ref.value];
+	if (ref.mode === 'externalProjectNumber') return ['tasks', 'by-external-project-number', ref.value];
+	return ['tasks', 'project', ref.value];
+}
+
+export const getAll: Operation = {
+	description,
+	execute: perItem(async function (itemIndex, run) {
+		const node = this.getNode();
+		const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
+		const listBy = this.getNodeParameter('listBy', itemIndex) as string;
+		const path = listPath(listBy, value, () => readProjectRef.call(this, itemIndex));
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const tasks = await run.client.request<IDataObject[]>('GET', path, { itemIndex });
+		const wanted = tasks.filter(
+			(t) =>
+				matchesActive(t, filters.active) &&
+				containsText(t.name, filters.nameContains) &&
+				containsText(t.externalId, filters.externalIdContains) &&
+				(!filters.parentActivityId || t.parentActivityId === filters.parentActivityId) &&
+				(!filters.topLevelOnly || !t.parentActivityId),
+		);
+		return applyLimit.call(this, itemIndex, wanted);
+	}),
+};

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BatchRun } from '../types';
+import { projectTasks, rememberTask } from './task-index';
+
+export interface ParentResolution {
+	fields: IDataObject;
+	notice?: string;
+}
+
+/**
+ * Turns Parent External ID into Ditio's parentActivityId, and makes sure nothing is marked (or
+ * left unmarked) silently: Ditio does not set isParent on the parent by itself.
+ */
+export async function resolveParent(
+	this: IExecuteFunctions,
+	run: BatchRun,
+	itemIndex: number,
+	projectId: string,
+	fields: IDataObject,
+	parentExternalId: string | undefined,
+): Promise<ParentResolution> {
+	const parentId = typeof fields.parentActivityId === 'string' ? fields.parentActivityId : undefined;
+	if (!parentExternalId && !parentId) return { fields };
+
+	const index = await projectTasks(run, projectId, itemIndex);
+	const parent = parentExternalId ? index.byExternalId.get(parentExternalId) : index.byId.get(parentId!);
+	if (!parent) {
+		const named = parentExternalId ? `with External ID "${parentExternalId}"` : `with ID "${parentId}"`;
+		throw new NodeOperationError(this.getNode(), `Parent work order ${named} is not in this project`, {
+			itemIndex,
+			description: `A parent must be a work order of the same project (${projectId}). Create the parent first, earlier in the same run or before it. Nothing was sent for item ${itemIndex}.`,
+		});
+	}
+	const resolved = { ...fields, parentActivityId: String(parent.id) };
+	if (parent.isParent === true) return { fields: resolved };
+
+	const policy = this.getNodeParameter('ifParentNotMarked', itemIndex, 'notice') as string;
+	const who = `Parent work order "${String(parent.externalId)}" (${String(parent.id)})`;
+	if (policy === 'error') {
+		throw new NodeOperationError(this.getNode(), `${who} is not marked as a parent`, {
+			itemIndex,
+			description: `Set Is Parent on it, or choose "Mark the Parent" under If the Parent Is Not Marked as Parent. Nothing was sent for item ${itemIndex}.`,
+		});
+	}
+	if (policy === 'mark') {
+		const marked = await run.client.request<IDataObject>('PATCH', ['tasks', String(parent.id)], {
+			body: { isParent: true },
+			itemIndex,
+		});
+		await rememberTask(run, { ...parent, ...marked, isParent: true });
+		return { fields: resolved, notice: `${who} was marked as a parent (isParent: true).` };
+	}
+	return { fields: resolved, notice: `${who} does not have Is Parent set; Ditio did not change it.` };
+}

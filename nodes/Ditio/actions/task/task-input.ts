@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { collectionOptions, readFields, readRequired } from '../../fields/collection';
+import { EXTERNAL_ID, TASK_FIELDS } from '../../fields/task.fields';
+import { companyIdFor, COMPANY_ID_OPTION } from '../common/company';
+import { DITIO_ID } from '../common/ids';
+import { type ProjectRef, readProjectRef } from '../common/project-locator';
+import type { BatchRun } from '../types';
+
+export const PARENT_EXTERNAL_ID_OPTION: INodeProperties = {
+	displayName: 'Parent External ID',
+	name: 'parentExternalId',
+	type: 'string',
+	default: '',
+	description:
+		'External ID of the parent work order in the same project. The node finds its Ditio ID, also when the parent was created earlier in this run.',
+};
+
+export const externalIdParameter: INodeProperties = {
+	displayName: 'External ID',
+	name: 'externalId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'WO-100',
+	description: 'Your work order number or ID, unique within the project',
+};
+
+export const taskIdParameter: INodeProperties = {
+	displayName: 'Work Order ID',
+	name: 'taskId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '66a1b2c3d4e5f6a7b8c9d0e2',
+	description: 'The Ditio ID of the work order (24 hex characters)',
+};
+
+export const additionalFieldsParameter: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description:
+		"Only the fields you add are sent. On create, settings you leave out are filled by Ditio from the project's template work order (prices, unit, SJA).",
+	options: [COMPANY_ID_OPTION, PARENT_EXTERNAL_ID_OPTION, ...collectionOptions(TASK_FIELDS)].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	),
+};
+
+export const updateFieldsParameter: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [PARENT_EXTERNAL_ID_OPTION, ...collectionOptions([EXTERNAL_ID, ...TASK_FIELDS])].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	),
+};
+
+export const ifParentNotMarkedParameter: INodeProperties = {
+	displayName: 'If the Parent Is Not Marked as Parent',
+	name: 'ifParentNotMarked',
+	type: 'options',
+	default: 'notice',
+	options: [
+		{
+			name: 'Add a Notice to the Output',
+			value: 'notice',
+			description: 'Write the work order and say in its output that the parent lacks Is Parent',
+		},
+		{ name: 'Mark the Parent', value: 'mark', description: 'Set Is Parent on the parent work order first' },
+		{ name: 'Fail the Item', value: 'error', description: 'Write nothing and stop with an error for this item' },
+	],
+	description: 'Ditio expects a parent work order to have Is Parent set; it does not set it by itself',
+};
+
+export interface TaskInput {
+	companyId: string;
+	project: ProjectRef;
+	externalId: string;
+	/** The optional fields the user gave, checked and converted; nothing else, so the template fills the rest. */
+	fields: IDataObject;
+	parentExternalId?: string;
+}
+
+/** Splits off the node's own helper field; the rest must be Ditio fields. */
+export function readTaskFields(this: IExecuteFunctions, itemIndex: number, table = TASK_FIELDS, given: IDataObject) {
+	const { parentExternalId, ...rest } = given;
+	const fields = readFields(this.getNode(), itemIndex, table, rest);
+	const parent = typeof parentExternalId === 'string' ? parentExternalId.trim() : String(parentExternalId ?? '');
+	if (parent && fields.parentActivityId) {
+		throw new NodeOperationError(this.getNode(), 'Parent given twice', {
+			itemIndex,
+			description: 'Use either Parent Work Order ID or Parent External ID, not both.',
+		});
+	}
+	return { fields, parentExternalId: parent || undefined };
+}
+
+/** The Work Order ID of one item; a number where an ID belongs gets a hint. */
+export function readTaskId(this: IExecuteFunctions, itemIndex: number): string {
+	const id = String(this.getNodeParameter('taskId', itemIndex) ?? '').trim();
+	if (!DITIO_ID.test(id)) {
+		throw new NodeOperationError(this.getNode(), `Work Order ID "${id}" is not a Ditio ID`, {
+			itemIndex,
+			description: id
+				? `A Ditio ID is 24 hex characters. If "${id}" is your own work order number, look the work order up with Get (by External ID or Task Number) and use its id. Nothing was sent for item ${itemIndex}.`
+				: `Give the Ditio ID of the work order. Nothing was sent for item ${itemIndex}.`,
+		});
+	}
+	return id;
+}
+
+export function readTaskInput(this: IExecuteFunctions, run: BatchRun, itemIndex: number): TaskInput {
+	const node = this.getNode();
+	const project = readProjectRef.call(this, itemIndex);
+	const externalId = readRequired(node, itemIndex, EXTERNAL_ID, this.getNodeParameter('externalId', itemIndex));
+	const { companyId: override, ...given } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { fields, parentExternalId } = readTaskFields.call(this, itemIndex, TASK_FIELDS, given);
+	const companyId = companyIdFor.call(this, run, itemIndex, override);
+	return { companyId, project, externalId, fields, parentExternalId };
+}
