@@ -3,6 +3,7 @@ const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
 
 /** @type {import('jest').Config} */
 module.exports = {
+	testTimeout: 60000,
 	projects: [
 		{
 			displayName: 'unit',
@@ -22,7 +23,6 @@ module.exports = {
 			transform: tsJest,
 			testEnvironment: 'node',
 			setupFiles: ['<rootDir>/test/engine/setup-env.ts'],
-			testTimeout: 60000,
 		},
 	],
 };
