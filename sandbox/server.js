@@ -55,7 +55,11 @@ class Sandbox {
 		this.timers = new Set();
 		this.server = http.createServer((req, res) => {
 			this.#onRequest(req, res).catch((error) => {
-				if (!res.headersSent && !res.destroyed) send(res, E.ditioError(500, 'ServerError', String(error?.stack ?? error)));
+				// A bug in the sandbox: say so loudly rather than answer like a Ditio outage nobody injected.
+				console.error('Ditio sandbox failed on', req.method, req.url, error);
+				const entry = this.requests.find((r) => r.status === null && r.headers === req.headers);
+				if (entry) entry.status = 500;
+				if (!res.headersSent && !res.destroyed) send(res, E.ditioError(500, 'SandboxBug', String(error?.message ?? error)));
 			});
 		});
 		this.reset(options.seed ?? 'empty');

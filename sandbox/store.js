@@ -218,12 +218,15 @@ class Store {
 		const project = this.getProject(projectId);
 		if (!project || project.companyId !== companyId) throw new Error(`seedTasks: company ${companyId} has no project ${projectId}`);
 		const prefix = options.prefix ?? 'WO-';
-		const base = /** @type {TaskRecord} */ (makeRecord(TASK, '', { ...options.fields, companyId, projectId: project.id, active: true }));
+		/** @type {Record<string, unknown>} the same object for every task: makeRecord copies it */
+		const values = { ...options.fields, companyId, projectId: project.id, active: true };
 		const created = [];
 		for (let n = 1; n <= count; n++) {
 			const externalId = `${prefix}${n}`;
 			if (this.findTaskByExternalId(project.id, externalId)) throw new Error(`seedTasks: ${externalId} exists already`);
-			created.push(this.insertTask(/** @type {TaskRecord} */ ({ ...base, id: this.newId(), externalId, taskNumber: externalId, name: `Arbeidsordre ${n}` })));
+			values.externalId = values.taskNumber = externalId;
+			values.name = `Arbeidsordre ${n}`;
+			created.push(this.insertTask(/** @type {TaskRecord} */ (makeRecord(TASK, this.newId(), values))));
 		}
 		return created;
 	}
