@@ -82,25 +82,20 @@ function fit(segments, route) {
 /**
  * @param {string[]} segments all decoded segments of the path
  * @param {string} method
- * @returns {{ route: typeof ROUTES[number], params: Array<{ name: string, value: string }> } | 404 | 405}
+ * @returns {{ route: typeof ROUTES[number], params: Array<{ name: string, value: string }> } | { status: 404 } | { status: 405, allow: string }}
  */
 function match(segments, method) {
-	if (segments.length <= PREFIX.length || !PREFIX.every((p, i) => p === segments[i].toLowerCase())) return 404;
+	if (segments.length <= PREFIX.length || !PREFIX.every((p, i) => p === segments[i].toLowerCase())) return { status: 404 };
 	let rest = segments.slice(PREFIX.length);
 	if (rest.length > 1 && rest[rest.length - 1] === '') rest = rest.slice(0, -1); // one trailing slash, as ASP.NET ignores it
-	let pathFits = false;
+	const allowed = [];
 	for (const route of ROUTES) {
 		const params = fit(rest, route);
 		if (!params) continue;
 		if (route.method === method) return { route, params };
-		pathFits = true;
+		allowed.push(route.method);
 	}
-	return pathFits ? 405 : 404;
-}
-
-/** @param {string[]} segments */
-function allowedMethods(segments) {
-	return ROUTES.filter((r) => fit(segments.slice(PREFIX.length), r)).map((r) => r.method).join(', ');
+	return allowed.length ? { status: 405, allow: allowed.join(', ') } : { status: 404 };
 }
 
 /**
@@ -113,8 +108,8 @@ function allowedMethods(segments) {
  */
 function handleApi({ method, segments, headers, body, authResult, store, path }) {
 	const found = match(segments, method);
-	if (found === 404) return E.notFound(`No endpoint ${method} ${path}`);
-	if (found === 405) return { status: 405, headers: { Allow: allowedMethods(segments) } };
+	if ('status' in found)
+		return found.status === 405 ? { status: 405, headers: { Allow: found.allow } } : E.notFound(`No endpoint ${method} ${path}`);
 
 	if (authResult.auth !== 'ok' || !authResult.token) return TokenService.unauthorized(authResult);
 	const { token } = authResult;
