@@ -46,6 +46,9 @@ function apiError(node: INode, data: JsonObject, text: ErrorText): NodeApiError 
 	return error;
 }
 
+/** RFC 6749 error codes are lower-case words joined by underscores. */
+const OAUTH_ERROR_CODE = /^[a-z]+(_[a-z]+)*$/;
+
 const ENVIRONMENT_HINT =
 	'check that Environment in the credential (Test or Production) is the one the API client was created in';
 
@@ -91,9 +94,13 @@ function tokenError(node: INode, failure: Failure, site: CallSite): NodeApiError
 	} else if (oauthCode === 'invalid_scope') {
 		message = `Ditio's identity server refused scope ${DITIO_SCOPE} for this API client (invalid_scope)`;
 		description = `Give the API client access to the integration API (scope ${DITIO_SCOPE}) in Ditio Web → Company setup → Integration, or ${ENVIRONMENT_HINT}.`;
-	} else if (oauthCode) {
+	} else if (oauthCode && OAUTH_ERROR_CODE.test(oauthCode)) {
 		message = `Ditio's identity server refused the token request (${oauthCode})`;
 		description = `${reason.body?.error_description ?? ''} Check the Ditio credential.`.trim();
+	} else if (oauthCode) {
+		// An error body that is not OAuth's: some other service answered at that URL.
+		message = `Ditio's token URL did not answer as a token endpoint (it said: ${oauthCode})`;
+		description = 'The token URL of the credential is probably wrong: it should end in /connect/token.';
 	} else if (reason.code && NETWORK_CODES.has(reason.code)) {
 		message = `Could not reach Ditio's token URL (${reason.code})`;
 		description = `Check the Environment of the Ditio credential, or its Token URL if it is Custom.`;

@@ -1,0 +1,161 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { DEMO_CLIENT, DEMO_COMPANY_ID, jsonOf, useDitio } from './support/ditio';
+
+const ditio = useDitio('demo');
+const getMany = { resource: 'project', operation: 'getAll', returnAll: true };
+
+describe('the foundation, inside n8n\'s engine against the sandbox', () => {
+	test('Get Many returns the company\'s projects, and only those', async () => {
+		const { items, error } = await ditio.run(getMany);
+		expect(error).toBeUndefined();
+		const projects = jsonOf(items);
+		expect(projects.map((p) => p.projectNumber).sort()).toEqual(
+			[...ditio.sandbox.store.projects.values()]
+				.filter((p: { companyId: string }) => p.companyId === DEMO_COMPANY_ID)
+				.map((p: { projectNumber: string }) => p.projectNumber)
+				.sort(),
+		);
+		expect(projects.every((p) => p.companyId === DEMO_COMPANY_ID)).toBe(true);
+	});
+
+	test('every output item points at its input item', async () => {
+		const { items, pairedItemsFromNode } = await ditio.run({ ...getMany, returnAll: false, limit: 2 }, [{ a: 1 }, { a: 2 }]);
+		expect(items).toHaveLength(4);
+		expect(pairedItemsFromNode).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+	});
+
+	test('the token is fetched once by n8n and reused across runs', async () => {
+		ditio.sandbox.clearRequests();
+		const before = ditio.engine.credentialsHelper.tokenUpdates;
+		await ditio.run(getMany);
+		await ditio.run(getMany);
+		// The first test already stored a token: no run here needs a new one.
+		expect(ditio.sandbox.tokenRequestCount()).toBe(0);
+		expect(ditio.engine.credentialsHelper.tokenUpdates).toBe(before);
+		expect(ditio.sandbox.apiRequestCount()).toBe(2);
+	});
+
+	test('an expired token answers 401, is renewed once, and the run succeeds', async () => {
+		ditio.sandbox.expireAllTokens();
+		ditio.sandbox.clearRequests();
+		const { items, error } = await ditio.run(getMany);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		expect(ditio.sandbox.tokenRequestCount()).toBe(1);
+		expect(ditio.sandbox.requests.filter((r: { api: boolean }) => r.api).map((r: { status: number }) => r.status)).toEqual([401, 200]);
+	});
+
+	test('a 401 that a new token does not fix stops with the likely causes, without looping', async () => {
+		ditio.sandbox.clearRequests();
+		ditio.sandbox.injectFaults([{ status: 401, count: 5 }]);
+		try {
+			const { error } = await ditio.run(getMany);
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error!.message).toMatch(/^Ditio answered 401/);
+			expect(error!.description).toMatch(/disabled or expired.*scope ditioapiv3.*Environment/s);
+			expect(ditio.sandbox.tokenRequestCount()).toBe(1);
+			expect(ditio.sandbox.apiRequestCount()).toBe(2);
+		} finally {
+			ditio.sandbox.clearFaults();
+		}
+	});
+
+	test('a 404 reaches the user as Ditio wrote it, with the status and a hint', async () => {
+		const { error } = await ditio.run({
+			resource: 'project',
+			operation: 'get',
+			project: { __rl: true, mode: 'id', value: 'aaaaaaaaaaaaaaaaaaaaaaaa' },
+		});
+		expect(error).toBeInstanceOf(NodeApiError);
+		const apiError = error as NodeApiError;
+		expect(apiError.httpCode).toBe('404');
+		expect(apiError.message).toMatch(/^Ditio answered 404: .*aaaaaaaaaaaaaaaaaaaaaaaa.*\(NotFound\)$/);
+		expect(apiError.description).toMatch(/another company answers 404/);
+		expect(apiError.context.itemIndex).toBe(0);
+	});
+
+	test('a 400 body reaches the user as Ditio wrote it', async () => {
+		const { error } = await ditio.run({
+			resource: 'project',
+			operation: 'update',
+			project: { __rl: true, mode: 'id', value: '65f1a2b3c4d5e6f7a8b9c0d1' },
+			updateFields: { projectNumber: 'P/2026/Æ-01' },
+		});
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).httpCode).toBe('409');
+		expect(error!.message).toMatch(/^Ditio answered 409: /);
+	});
+});
+
+describe('credential failures name their cause', () => {
+	const bad = (overrides: Record<string, unknown>) =>
+		ditio.engine.setCredentials({
+			environment: 'custom',
+			baseUrl: ditio.sandbox.baseUrl,
+			tokenUrl: ditio.sandbox.tokenUrl,
+			clientId: DEMO_CLIENT.clientId,
+			clientSecret: DEMO_CLIENT.clientSecret,
+			companyId: DEMO_COMPANY_ID,
+			...overrides,
+		});
+
+	test('a wrong secret', async () => {
+		const id = bad({ clientSecret: 'not-the-secret' });
+		const { error } = await ditio.run(getMany, undefined, { credentialsId: id });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toBe("Ditio's identity server refused the client ID or client secret (invalid_client)");
+		expect(JSON.stringify(error)).not.toContain('not-the-secret');
+	});
+
+	test('a client without the integration scope', async () => {
+		ditio.sandbox.addClient({ clientId: 'reporting-only', clientSecret: 's3cret', companyIds: [DEMO_COMPANY_ID], scopes: ['reportingapiv1'] });
+		const id = bad({ clientId: 'reporting-only', clientSecret: 's3cret' });
+		const { error } = await ditio.run(getMany, undefined, { credentialsId: id });
+		expect(error!.message).toBe("Ditio's identity server refused scope ditioapiv3 for this API client (invalid_scope)");
+	});
+
+	test('a token URL where nothing answers', async () => {
+		const id = bad({ tokenUrl: 'http://127.0.0.1:9/connect/token' });
+		const { error } = await ditio.run(getMany, undefined, { credentialsId: id });
+		expect(error!.message).toBe("Could not reach Ditio's token URL (ECONNREFUSED)");
+		expect(error!.description).toMatch(/Token URL/);
+	});
+
+	test('a token URL that is not a token endpoint', async () => {
+		const id = bad({ tokenUrl: `${ditio.sandbox.url}/not-a-token-endpoint` });
+		const { error } = await ditio.run(getMany, undefined, { credentialsId: id });
+		expect(error!.message).toMatch(/token URL did not answer as a token endpoint/);
+		expect(error!.description).toMatch(/should end in \/connect\/token/);
+	});
+
+	test('an API base URL where nothing answers', async () => {
+		const id = bad({ baseUrl: 'http://127.0.0.1:9/core' });
+		const { error } = await ditio.run(getMany, undefined, { credentialsId: id });
+		expect(error!.message).toBe('Could not reach Ditio at http://127.0.0.1:9/core (ECONNREFUSED)');
+	});
+});
+
+describe('the router: items, errors and Continue On Fail', () => {
+	const get = (value: string) => ({ __rl: true, mode: 'id', value });
+	const items = [{ id: '65f1a2b3c4d5e6f7a8b9c0d1' }, { id: 'bbbbbbbbbbbbbbbbbbbbbbbb' }, { id: '65f1a2b3c4d5e6f7a8b9c0d1' }];
+	const parameters = { resource: 'project', operation: 'get', project: get('={{ $json.id }}') };
+
+	test('without Continue On Fail the first failing item stops the run, naming its index, and later items are not sent', async () => {
+		ditio.sandbox.clearRequests();
+		const { error } = await ditio.run(parameters, items);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.context.itemIndex).toBe(1);
+		expect(ditio.sandbox.apiRequestCount()).toBe(2);
+	});
+
+	test('with Continue On Fail a failed item becomes an output item with the error, paired with its input', async () => {
+		const { items: out, error, pairedItemsFromNode } = await ditio.run(parameters, items, { continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(3);
+		expect(out[0].json.id).toBe('65f1a2b3c4d5e6f7a8b9c0d1');
+		expect(out[1].json).toMatchObject({ itemIndex: 1, httpCode: '404', error: expect.stringMatching(/^Ditio answered 404/) });
+		expect(out[2].json.id).toBe('65f1a2b3c4d5e6f7a8b9c0d1');
+		expect(pairedItemsFromNode).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+});

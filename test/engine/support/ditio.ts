@@ -1,0 +1,55 @@
+/**
+ * One engine and one sandbox per test file, with the demo credential set; what every engine
+ * test of the Ditio node starts from.
+ */
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { createEngine, type Engine, type RunResult } from '../harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sandboxModule = require('../../../sandbox/server');
+
+export const { startSandbox, DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS } = sandboxModule;
+
+export interface DitioBench {
+	engine: Engine;
+	// The sandbox is plain JS; its API is described in sandbox/README.md.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	sandbox: any;
+	credentialsId: string;
+	run(parameters: INodeParameters, items?: IDataObject[], options?: { continueOnFail?: boolean; credentialsId?: string }): Promise<RunResult>;
+}
+
+export function useDitio(seed: 'demo' | 'empty' = 'demo', sandboxOptions: IDataObject = {}): DitioBench {
+	const bench = {} as DitioBench;
+	beforeAll(async () => {
+		bench.engine = await createEngine();
+		bench.sandbox = await startSandbox({ seed, ...sandboxOptions });
+		bench.credentialsId = bench.engine.setCredentials({
+			environment: 'custom',
+			baseUrl: bench.sandbox.baseUrl,
+			tokenUrl: bench.sandbox.tokenUrl,
+			clientId: DEMO_CLIENT.clientId,
+			clientSecret: DEMO_CLIENT.clientSecret,
+			companyId: DEMO_COMPANY_ID,
+		});
+		bench.run = (parameters, items, options = {}) =>
+			bench.engine.runNode({
+				parameters,
+				items,
+				continueOnFail: options.continueOnFail,
+				credentialsId: options.credentialsId ?? bench.credentialsId,
+			});
+	});
+	afterAll(async () => {
+		await bench.sandbox?.close();
+	});
+	return bench;
+}
+
+export const jsonOf = (items: INodeExecutionData[]) => items.map((i) => i.json);
+
+/** A resource locator value as the editor stores it. */
+export const byNumber = (value: string) => ({ __rl: true, mode: 'projectNumber', value });
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
