@@ -28,7 +28,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if ('error' in result) {
 			const failure = atItem(this.getNode(), result.error, itemIndex);
 			if (!run.continueOnFail) throw failure;
-			output.push({ json: errorJson(failure, itemIndex), error: failure, pairedItem });
+			// No `error` on the item: n8n would replace the json with the bare message, losing status and hint.
+			output.push({ json: errorJson(failure, itemIndex), pairedItem });
 			return;
 		}
 		const records = Array.isArray(result.json) ? result.json : [result.json];
