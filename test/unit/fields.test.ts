@@ -78,3 +78,15 @@ describe('field tables check values', () => {
 		expect(changedFields(PROJECT_FIELDS, { name: 'B', active: true, estimatedHourQty: 11 }, stored)).toEqual(['name', 'estimatedHourQty']);
 	});
 });
+
+describe('Options', () => {
+	test('the defaults shown in the editor are the ones the transport uses', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { DEFAULT_RETRY } = require('../../nodes/Ditio/transport/retry');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { DEFAULT_TIMEOUT_MS } = require('../../nodes/Ditio/transport/client');
+		const options = properties.find((p) => p.name === 'options')!.options as INodeProperties[];
+		expect(options.find((o) => o.name === 'retries')!.default).toBe(DEFAULT_RETRY.maxRetries);
+		expect(options.find((o) => o.name === 'timeoutSeconds')!.default).toBe(DEFAULT_TIMEOUT_MS / 1000);
+	});
+});

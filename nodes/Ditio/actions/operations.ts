@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { projectDescription, projectOperations } from './project';
 import { taskDescription, taskOperations } from './task';
+import { requestOptionsParameter } from './common/options';
 import type { Operation } from './types';
 
 export type Resource = 'project' | 'task';
@@ -24,4 +25,9 @@ export const resourceProperty: INodeProperties = {
 	default: 'project',
 };
 
-export const properties: INodeProperties[] = [resourceProperty, ...projectDescription, ...taskDescription];
+export const properties: INodeProperties[] = [
+	resourceProperty,
+	...projectDescription,
+	...taskDescription,
+	requestOptionsParameter,
+];

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ditioClient } from '../transport/client';
+import { clientSettings } from './common/options';
 import { atItem, errorJson } from './item-errors';
 import { OPERATIONS, type Resource } from './operations';
 
@@ -17,7 +18,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const run = {
 		items,
 		continueOnFail: this.continueOnFail(),
-		client: await ditioClient(this),
+		client: await ditioClient(this, clientSettings.call(this)),
 		memo: new Map<string, Promise<unknown>>(),
 	};
 	const results = await operation.execute.call(this, run);

@@ -10,6 +10,7 @@ interface Failure {
 	status?: number;
 	cause?: Failure;
 	body?: { error?: string; error_description?: string };
+	config?: { url?: string };
 	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 }
 
@@ -18,6 +19,9 @@ export interface CallSite {
 	path: string;
 	itemIndex?: number;
 	baseUrl: string;
+	timeoutMs?: number;
+	/** How many tries were made, when more than one. */
+	attempts?: number;
 }
 
 const NETWORK_CODES = new Set([
@@ -123,18 +127,47 @@ function tokenError(node: INode, failure: Failure, site: CallSite): NodeApiError
  * Turns whatever n8n's request helper threw into a NodeApiError that shows Ditio's own words,
  * the status and what to do. It copies nothing from the request, so no header or token can leak.
  */
-export function toDitioError(node: INode, thrown: unknown, site: CallSite): NodeApiError {
+/** n8n wraps the real failure (axios error, token error) in a NodeApiError; this digs it out. */
+function unwrap(thrown: unknown): Failure {
 	const outer = (thrown ?? {}) as Failure;
-	const failure: Failure = outer.cause && !outer.response ? outer.cause : outer;
+	return outer.cause && !outer.response ? outer.cause : outer;
+}
+
+/** Status, network code and Retry-After of a failed call, for the retry decision. */
+export function failureFacts(thrown: unknown): { status?: number; code?: string; retryAfter?: unknown; token: boolean } {
+	const failure = unwrap(thrown);
+	const headers = failure.response?.headers ?? {};
+	return {
+		status: failure.response?.status,
+		code: failure.code ?? failure.cause?.code,
+		retryAfter: headers['retry-after'] ?? headers['Retry-After'],
+		token: failure.message?.startsWith('Failed to acquire OAuth2 access token') === true,
+	};
+}
+
+export function toDitioError(node: INode, thrown: unknown, site: CallSite): NodeApiError {
+	const failure = unwrap(thrown);
 
 	if (failure.message?.startsWith('Failed to acquire OAuth2 access token')) {
 		return tokenError(node, failure, site);
+	}
+	// A renewal after a 401 fails without n8n's "Failed to acquire" wrapper.
+	const calledUrl = failure.config?.url;
+	if (failure.code === 'EAUTH' || (calledUrl && !calledUrl.startsWith(site.baseUrl))) {
+		return tokenError(node, { cause: failure }, site);
 	}
 
 	const status = failure.response?.status;
 	const where = `${site.method} ${site.path}`;
 	if (status === undefined) {
 		const code = failure.code ?? failure.cause?.code;
+		if (site.timeoutMs && /timeout/i.test(`${failure.message ?? ''} ${failure.cause?.message ?? ''}`)) {
+			return apiError(node, { kind: 'timeout', code: code ?? null }, {
+				message: `Ditio did not answer within ${site.timeoutMs / 1000} seconds`,
+				description: `The request ${where} was given up${site.attempts && site.attempts > 1 ? ` after ${site.attempts} tries` : ''}. Ditio may be slow or unreachable; raise Timeout under Options if it is only slow.`,
+				itemIndex: site.itemIndex,
+			});
+		}
 		const reached = code ? `(${code})` : `(${failure.message ?? 'no answer'})`;
 		return apiError(node, { kind: 'network', code: code ?? null }, {
 			message: `Could not reach Ditio at ${site.baseUrl} ${reached}`,
@@ -146,7 +179,7 @@ export function toDitioError(node: INode, thrown: unknown, site: CallSite): Node
 	const said = ditioMessage(failure.response?.data);
 	return apiError(node, { kind: 'http', status, body: (failure.response?.data ?? null) as JsonObject }, {
 		message: `Ditio answered ${status}${said ? `: ${said}` : ''}`,
-		description: `${statusHint(status)} (${where})`,
+		description: `${statusHint(status)} (${where}${site.attempts && site.attempts > 1 ? `, ${site.attempts} tries` : ''})`,
 		httpCode: String(status),
 		itemIndex: site.itemIndex,
 	});

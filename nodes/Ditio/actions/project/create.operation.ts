@@ -51,6 +51,7 @@ export const create: Operation = {
 		const created = await run.client.request<IDataObject>('POST', ['projects'], {
 			body: projectBody(input),
 			itemIndex,
+			repeatable: true, // Ditio answers a repeated POST of a number with the project it made
 		});
 		return withOutcome(created, 'created');
 	}),

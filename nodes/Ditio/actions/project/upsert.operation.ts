@@ -51,7 +51,11 @@ export const upsert: Operation = {
 						known.set(key, result);
 						return result;
 					}
-					const created = await run.client.request<IDataObject>('POST', ['projects'], { body: projectBody(input), itemIndex });
+					const created = await run.client.request<IDataObject>('POST', ['projects'], {
+						body: projectBody(input),
+						itemIndex,
+						repeatable: true, // idempotent on number
+					});
 					known.set(key, created);
 					// Ditio answers a POST of a number that appeared meanwhile with the old record, unchanged.
 					if (changedFields(PROJECT_FIELDS, input.fields, created).length > 0) {

@@ -5,7 +5,7 @@ import { projectLocator, resolveProjectId } from '../common/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { resolveParent } from './parent';
-import { rememberTask } from './task-index';
+import { landedAlready, rememberTask } from './task-index';
 import { additionalFieldsParameter, externalIdParameter, ifParentNotMarkedParameter, readTaskInput } from './task-input';
 
 export const create: Operation = {
@@ -22,6 +22,7 @@ export const create: Operation = {
 		const created = await run.client.request<IDataObject>('POST', ['tasks'], {
 			body: { companyId: input.companyId, projectId, externalId: input.externalId, ...fields },
 			itemIndex,
+			repeatable: landedAlready(run, projectId, input.externalId, itemIndex),
 		});
 		await rememberTask(run, created);
 		return withOutcome(created, 'created', notice ? { notice } : {});

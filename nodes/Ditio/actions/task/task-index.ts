@@ -31,6 +31,17 @@ export function projectTasks(run: BatchRun, projectId: string, itemIndex: number
 	return index;
 }
 
+/**
+ * Asked before a POST of a work order is sent again: did the first try land after all? Reads the
+ * project afresh, since the memo cannot know.
+ */
+export function landedAlready(run: BatchRun, projectId: string, externalId: string, itemIndex: number) {
+	return async () => {
+		const tasks = await run.client.request<IDataObject[]>('GET', ['tasks', 'project', projectId], { itemIndex });
+		return tasks.find((task) => task.externalId === externalId);
+	};
+}
+
 /** Records a write in the index if this run has read the project, so later items see it. */
 export async function rememberTask(run: BatchRun, task: IDataObject): Promise<void> {
 	const index = run.memo.get(`tasks-of:${String(task.projectId)}`) as Promise<TaskIndex> | undefined;

@@ -8,7 +8,7 @@ import { projectLocator, resolveProjectId } from '../common/project-locator';
 import type { BatchRun, ItemResult, Operation } from '../types';
 import { resolveParent } from './parent';
 import { parentsFirst } from './parents-first';
-import { projectTasks } from './task-index';
+import { landedAlready, projectTasks } from './task-index';
 import { additionalFieldsParameter, externalIdParameter, ifParentNotMarkedParameter, readTaskInput, type TaskInput } from './task-input';
 
 async function upsertOne(this: IExecuteFunctions, run: BatchRun, itemIndex: number, input: TaskInput, projectId: string) {
@@ -20,6 +20,7 @@ async function upsertOne(this: IExecuteFunctions, run: BatchRun, itemIndex: numb
 		const created = await run.client.request<IDataObject>('POST', ['tasks'], {
 			body: { companyId: input.companyId, projectId, externalId: input.externalId, ...fields },
 			itemIndex,
+			repeatable: landedAlready(run, projectId, input.externalId, itemIndex),
 		});
 		index.remember(created);
 		return withOutcome(created, 'created', extra);

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ClientSettings } from '../../transport/client';
+import { DEFAULT_TIMEOUT_MS } from '../../transport/client';
+import { DEFAULT_RETRY } from '../../transport/retry';
+
+/** Options of every operation: how hard to try when Ditio is busy or slow. */
+export const requestOptionsParameter: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Retries',
+			name: 'retries',
+			type: 'number',
+			default: 4, // = DEFAULT_RETRY.maxRetries (a unit test holds them together)
+			typeOptions: { minValue: 0, maxValue: 10 },
+			description:
+				'How many times to try again after a rate limit (429), a gateway or service error (502, 503, 504) or a broken connection, with growing waits. 0 switches retrying off. A work order is only created again after checking that the first try did not land.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: 60, // = DEFAULT_TIMEOUT_MS
+			typeOptions: { minValue: 1 },
+			description: 'How long to wait for one answer from Ditio before giving it up',
+		},
+	],
+};
+
+export function clientSettings(this: IExecuteFunctions): ClientSettings {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const retries = Number(options.retries ?? DEFAULT_RETRY.maxRetries);
+	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
+	return {
+		retry: { maxRetries: Number.isFinite(retries) ? Math.max(0, Math.floor(retries)) : DEFAULT_RETRY.maxRetries },
+		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
+	};
+}
