@@ -105,18 +105,23 @@ describe('writes are never doubled by a retry', () => {
 			project: byNumber('P-2026-001'),
 			externalId: '={{ $json.externalId }}',
 			additionalFields: { name: '={{ $json.name }}' },
-			options: { retries: 0 },
+			// One at a time, so the crash leaves a known part of the batch unwritten.
+			options: { retries: 0, concurrency: 1 },
 		};
 		// The "crash": the connection dies after the third write landed.
 		ditio.sandbox.injectFaults([{ reset: true, afterProcessing: true, method: 'POST', after: 2, count: 1 }]);
 		const first = await ditio.run(upsert, rows);
 		expect(first.error).toBeInstanceOf(NodeApiError);
+		const landed = rows.map((row) => tasksWith(row.externalId).length);
+		expect(landed.filter((n) => n === 1).length).toBeGreaterThanOrEqual(3);
+		expect(landed.filter((n) => n === 0).length).toBeGreaterThanOrEqual(1);
 
 		ditio.sandbox.clearRequests();
 		const second = await ditio.run(upsert, rows);
 		expect(second.error).toBeUndefined();
 		for (const row of rows) expect(tasksWith(row.externalId)).toHaveLength(1);
-		expect(jsonOf(second.items).map((t) => t.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'created', 'created', 'created']);
+		// What landed before the crash is recognised; only the rest is written now.
+		expect(jsonOf(second.items).map((t) => t.outcome)).toEqual(landed.map((n) => (n === 1 ? 'unchanged' : 'created')));
 	});
 });
 

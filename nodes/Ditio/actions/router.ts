@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ditioClient } from '../transport/client';
+import { DEFAULT_CONCURRENCY, ditioClient } from '../transport/client';
 import { clientSettings } from './common/options';
 import { atItem, errorJson } from './item-errors';
 import { OPERATIONS, type Resource } from './operations';
@@ -15,10 +15,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for "${resource}"`);
 	}
 
+	const settings = clientSettings.call(this);
 	const run = {
 		items,
 		continueOnFail: this.continueOnFail(),
-		client: await ditioClient(this, clientSettings.call(this)),
+		concurrency: settings.concurrency ?? DEFAULT_CONCURRENCY,
+		client: await ditioClient(this, settings),
 		memo: new Map<string, Promise<unknown>>(),
 	};
 	const results = await operation.execute.call(this, run);

@@ -8,6 +8,8 @@ export type ItemResult = { json: IDataObject | IDataObject[] } | { error: Error 
 export interface BatchRun {
 	items: INodeExecutionData[];
 	continueOnFail: boolean;
+	/** How many items Create or Update works on at once. */
+	concurrency: number;
 	client: DitioClient;
 	/** Lookups made during this execution (project number → id …); nothing outlives it. */
 	memo: Map<string, Promise<unknown>>;

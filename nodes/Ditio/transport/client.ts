@@ -9,6 +9,7 @@ import { sleep } from 'n8n-workflow';
 
 import { apiBaseUrlOf, type DitioCredentialFields } from './environments';
 import { failureFacts, toDitioError } from './errors';
+import { AdaptiveGate } from './gate';
 import { integrationPath } from './paths';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
 
@@ -32,6 +33,8 @@ export interface ClientSettings {
 	retry?: Partial<RetryPolicy>;
 	/** Bound of one request, so a hanging answer cannot hold a nightly run. */
 	timeoutMs?: number;
+	/** Most requests in flight at once; the gate lowers it by itself on 429. */
+	concurrency?: number;
 }
 
 export interface DitioClient {
@@ -41,6 +44,7 @@ export interface DitioClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_CONCURRENCY = 5;
 
 /**
  * The only way from this package to the network. One client per execution: it reads the
@@ -53,21 +57,26 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 	const node = context.getNode();
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...settings.retry };
 	const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const gate = new AdaptiveGate(settings.concurrency ?? DEFAULT_CONCURRENCY);
 
 	async function request<T>(method: IHttpRequestMethods, segments: readonly string[], options: RequestOptions<T> = {}) {
 		const path = integrationPath(segments);
 		const repeatable = REPEATABLE_METHODS.has(method) || options.repeatable !== undefined && options.repeatable !== false;
 		for (let attempt = 0; ; attempt++) {
+			await gate.acquire();
 			try {
-				return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+				const answer = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 					method,
 					url: baseUrl + path,
 					body: options.body,
 					json: true,
 					timeout: timeoutMs,
 				})) as T;
+				gate.release('ok');
+				return answer;
 			} catch (error) {
 				const facts = failureFacts(error);
+				gate.release(facts.status === 429 ? 'throttled' : 'failed');
 				const retry = repeatable && !facts.token && isTransient(facts) && attempt < policy.maxRetries;
 				if (!retry) {
 					throw toDitioError(node, error, { method, path, itemIndex: options.itemIndex, baseUrl, timeoutMs, attempts: attempt + 1 });

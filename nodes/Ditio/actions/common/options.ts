@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ClientSettings } from '../../transport/client';
-import { DEFAULT_TIMEOUT_MS } from '../../transport/client';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../transport/client';
 import { DEFAULT_RETRY } from '../../transport/retry';
 
 /** Options of every operation: how hard to try when Ditio is busy or slow. */
@@ -22,6 +22,15 @@ export const requestOptionsParameter: INodeProperties = {
 				'How many times to try again after a rate limit (429), a gateway or service error (502, 503, 504) or a broken connection, with growing waits. 0 switches retrying off. A work order is only created again after checking that the first try did not land.',
 		},
 		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			default: 5, // = DEFAULT_CONCURRENCY
+			typeOptions: { minValue: 1, maxValue: 20 },
+			description:
+				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children) and slows down by itself when Ditio answers 429.',
+		},
+		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
@@ -36,7 +45,9 @@ export function clientSettings(this: IExecuteFunctions): ClientSettings {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const retries = Number(options.retries ?? DEFAULT_RETRY.maxRetries);
 	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
+	const concurrency = Number(options.concurrency ?? DEFAULT_CONCURRENCY);
 	return {
+		concurrency: Number.isFinite(concurrency) ? Math.min(20, Math.max(1, Math.floor(concurrency))) : DEFAULT_CONCURRENCY,
 		retry: { maxRetries: Number.isFinite(retries) ? Math.max(0, Math.floor(retries)) : DEFAULT_RETRY.maxRetries },
 		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
 	};

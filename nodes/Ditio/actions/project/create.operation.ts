@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withOutcome } from '../common/outcome';
 import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import type { BatchRun, Operation } from '../types';
 import { findProjectByNumber } from './lookup';
-import { additionalFieldsParameter, projectBody, projectNumberParameter, readProjectInput } from './project-input';
+import { additionalFieldsParameter, projectBody, projectNumberParameter, type ProjectInput, readProjectInput } from './project-input';
 
 const description: INodeProperties[] = [
 	projectNumberParameter,
@@ -29,6 +29,18 @@ const description: INodeProperties[] = [
 ];
 
 /**
+ * The by-number endpoint answers from the first of the client's companies that has the number;
+ * for a client of several companies that may be another company than the item's, whose POST
+ * would create the project. Only then is the whole list read, to look in the item's company.
+ */
+async function findProjectInCompany(run: BatchRun, input: ProjectInput, itemIndex: number) {
+	const found = await findProjectByNumber(run, input.projectNumber, itemIndex);
+	if (!found || found.companyId === undefined || found.companyId === input.companyId) return found;
+	const all = await run.client.request<IDataObject[]>('GET', ['projects'], { itemIndex });
+	return all.find((p) => p.companyId === input.companyId && p.projectNumber === input.projectNumber);
+}
+
+/**
  * Ditio answers a create of an existing number with the old project, unchanged (FACTS.md), in a
  * way that looks like success. Looking first is the only way to tell the user the truth.
  */
@@ -36,7 +48,7 @@ export const create: Operation = {
 	description,
 	execute: perItem(async function (itemIndex, run) {
 		const input = readProjectInput.call(this, run, itemIndex);
-		const existing = await findProjectByNumber(run, input.projectNumber, itemIndex);
+		const existing = await findProjectInCompany(run, input, itemIndex);
 		if (existing) {
 			if (this.getNodeParameter('ifExists', itemIndex) === 'error') {
 				throw new NodeOperationError(this.getNode(), `Project number "${input.projectNumber}" already exists`, {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readFields } from '../../fields/collection';
+import { readFields, readRequired } from '../../fields/collection';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../fields/project.fields';
 import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
 import { perItem } from '../per-item';
@@ -11,8 +11,11 @@ import { updateFieldsParameter } from './project-input';
 export const update: Operation = {
 	description: [projectLocator({ description: 'The project to update' }), updateFieldsParameter],
 	execute: perItem(async function (itemIndex, run) {
-		const given = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body = readFields(this.getNode(), itemIndex, [PROJECT_NUMBER, ...PROJECT_FIELDS], given);
+		const { projectNumber, ...given } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const node = this.getNode();
+		// A project number may be changed, never emptied: Ditio requires one.
+		const body: IDataObject = projectNumber === undefined ? {} : { projectNumber: readRequired(node, itemIndex, PROJECT_NUMBER, projectNumber) };
+		Object.assign(body, readFields(node, itemIndex, PROJECT_FIELDS, given));
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 				itemIndex,

@@ -4,6 +4,8 @@ import { changedFields } from '../../fields/collection';
 import { PROJECT_FIELDS } from '../../fields/project.fields';
 import { readAll, settle } from '../batch';
 import { withOutcome } from '../common/outcome';
+import { dependencyOrder } from '../dependency-order';
+import { runScheduled } from '../schedule';
 import type { BatchRun, ItemResult, Operation } from '../types';
 import { additionalFieldsParameter, projectBody, projectNumberParameter, type ProjectInput, readProjectInput } from './project-input';
 
@@ -18,53 +20,60 @@ async function patchChanges(run: BatchRun, itemIndex: number, existing: IDataObj
 	return withOutcome(updated, 'updated', { changedFields: changed });
 }
 
+async function upsertOne(run: BatchRun, known: Map<string, IDataObject>, itemIndex: number, input: ProjectInput) {
+	const key = keyOf(input.companyId, input.projectNumber);
+	const existing = known.get(key);
+	if (existing) {
+		const result = await patchChanges(run, itemIndex, existing, input);
+		known.set(key, result);
+		return result;
+	}
+	const created = await run.client.request<IDataObject>('POST', ['projects'], {
+		body: projectBody(input),
+		itemIndex,
+		repeatable: true, // idempotent on number
+	});
+	known.set(key, created);
+	// Ditio answers a POST of a number that appeared meanwhile with the old record, unchanged.
+	if (changedFields(PROJECT_FIELDS, input.fields, created).length > 0) {
+		return await patchChanges(run, itemIndex, created, input);
+	}
+	return withOutcome(created, 'created');
+}
+
 /**
  * One list read for the whole batch, then a write only where something differs: an unchanged
- * project costs no request (issue: requests in proportion to changes).
+ * project costs no request. Items with the same number run one after the other.
  */
 export const upsert: Operation = {
 	description: [projectNumberParameter, additionalFieldsParameter],
 	async execute(this: IExecuteFunctions, run: BatchRun): Promise<ItemResult[]> {
 		const inputs = readAll(this.getNode(), run, (i) => readProjectInput.call(this, run, i));
-		const known = new Map<string, IDataObject>();
-		if (inputs.some((input) => !(input instanceof Error))) {
-			const firstValid = inputs.findIndex((input) => !(input instanceof Error));
-			const listed = await settle.call(this, run, firstValid, () =>
-				run.client.request<IDataObject[]>('GET', ['projects'], { itemIndex: firstValid }),
-			);
-			if ('error' in listed) return inputs.map((input) => (input instanceof Error ? { error: input } : listed));
-			for (const project of listed.json as IDataObject[]) known.set(keyOf(project.companyId, project.projectNumber), project);
-		}
+		const results: ItemResult[] = inputs.map((input) => (input instanceof Error ? { error: input } : { json: {} }));
+		const valid = [...inputs.entries()].filter((entry): entry is [number, ProjectInput] => !(entry[1] instanceof Error));
+		if (valid.length === 0) return results;
 
-		const results: ItemResult[] = [];
-		for (const [itemIndex, input] of inputs.entries()) {
-			if (input instanceof Error) {
-				results.push({ error: input });
-				continue;
-			}
+		const listed = await settle.call(this, run, valid[0][0], () =>
+			run.client.request<IDataObject[]>('GET', ['projects'], { itemIndex: valid[0][0] }),
+		);
+		if ('error' in listed) return inputs.map((input) => (input instanceof Error ? { error: input } : listed));
+		const known = new Map<string, IDataObject>();
+		for (const project of listed.json as IDataObject[]) known.set(keyOf(project.companyId, project.projectNumber), project);
+
+		const lastWithKey = new Map<string, number>();
+		const plan = valid.map(([itemIndex, input]) => {
 			const key = keyOf(input.companyId, input.projectNumber);
-			results.push(
-				await settle.call(this, run, itemIndex, async () => {
-					const existing = known.get(key);
-					if (existing) {
-						const result = await patchChanges(run, itemIndex, existing, input);
-						known.set(key, result);
-						return result;
-					}
-					const created = await run.client.request<IDataObject>('POST', ['projects'], {
-						body: projectBody(input),
-						itemIndex,
-						repeatable: true, // idempotent on number
-					});
-					known.set(key, created);
-					// Ditio answers a POST of a number that appeared meanwhile with the old record, unchanged.
-					if (changedFields(PROJECT_FIELDS, input.fields, created).length > 0) {
-						return await patchChanges(run, itemIndex, created, input);
-					}
-					return withOutcome(created, 'created');
-				}),
-			);
-		}
+			const previous = lastWithKey.get(key);
+			lastWithKey.set(key, itemIndex);
+			return { itemIndex, after: previous === undefined ? [] : [previous] };
+		});
+		const inputOf = new Map(valid);
+		const jobs = dependencyOrder(plan).map(({ itemIndex, after }) => ({
+			itemIndex,
+			after,
+			work: () => upsertOne(run, known, itemIndex, inputOf.get(itemIndex)!),
+		}));
+		await runScheduled.call(this, run, jobs, results);
 		return results;
 	},
 };

@@ -5,9 +5,10 @@ import { TASK_FIELDS } from '../../fields/task.fields';
 import { readAll, settle } from '../batch';
 import { withOutcome } from '../common/outcome';
 import { projectLocator, resolveProjectId } from '../common/project-locator';
+import { dependencyOrder } from '../dependency-order';
+import { runScheduled } from '../schedule';
 import type { BatchRun, ItemResult, Operation } from '../types';
 import { resolveParent } from './parent';
-import { parentsFirst } from './parents-first';
 import { landedAlready, projectTasks } from './task-index';
 import { additionalFieldsParameter, externalIdParameter, ifParentNotMarkedParameter, readTaskInput, type TaskInput } from './task-input';
 
@@ -36,7 +37,7 @@ async function upsertOne(this: IExecuteFunctions, run: BatchRun, itemIndex: numb
 
 /**
  * Matches on external id within the project: one list read per project touched, then a write
- * only for new or different work orders, parents before their children.
+ * only for new or different work orders, in parallel, parents before their children.
  */
 export const upsert: Operation = {
 	description: [
@@ -48,7 +49,7 @@ export const upsert: Operation = {
 	async execute(this: IExecuteFunctions, run: BatchRun): Promise<ItemResult[]> {
 		const inputs = readAll(this.getNode(), run, (i) => readTaskInput.call(this, run, i));
 		const results: ItemResult[] = new Array(inputs.length);
-		const ready: Array<{ itemIndex: number; projectId: string; externalId: string; parentExternalId?: string; input: TaskInput }> = [];
+		const ready: Array<{ itemIndex: number; projectId: string; input: TaskInput }> = [];
 
 		for (const [itemIndex, input] of inputs.entries()) {
 			if (input instanceof Error) {
@@ -59,16 +60,35 @@ export const upsert: Operation = {
 				projectId: await resolveProjectId(run, input.project, itemIndex),
 			}));
 			if ('error' in resolved) results[itemIndex] = resolved;
-			else ready.push({ itemIndex, projectId: String((resolved.json as IDataObject).projectId), externalId: input.externalId, parentExternalId: input.parentExternalId, input });
+			else ready.push({ itemIndex, projectId: String((resolved.json as IDataObject).projectId), input });
 		}
 
-		const byIndex = new Map(ready.map((entry) => [entry.itemIndex, entry]));
-		for (const itemIndex of parentsFirst(ready)) {
-			const entry = byIndex.get(itemIndex)!;
-			results[itemIndex] = await settle.call(this, run, itemIndex, () =>
-				upsertOne.call(this, run, itemIndex, entry.input, entry.projectId),
-			);
+		// A parent named by external id in this batch is written first; so is the first of two
+		// items with the same external id, so the second sees it and never creates a duplicate.
+		const key = (projectId: string, externalId: string) => `${projectId}\u0000${externalId}`;
+		const firstWithKey = new Map<string, number>();
+		const lastWithKey = new Map<string, number>();
+		for (const { itemIndex, projectId, input } of ready) {
+			const k = key(projectId, input.externalId);
+			if (!firstWithKey.has(k)) firstWithKey.set(k, itemIndex);
 		}
+		const plan = ready.map(({ itemIndex, projectId, input }) => {
+			const k = key(projectId, input.externalId);
+			const after: number[] = [];
+			const previous = lastWithKey.get(k);
+			if (previous !== undefined) after.push(previous);
+			lastWithKey.set(k, itemIndex);
+			const parent = input.parentExternalId ? firstWithKey.get(key(projectId, input.parentExternalId)) : undefined;
+			if (parent !== undefined && parent !== itemIndex) after.push(parent);
+			return { itemIndex, after };
+		});
+
+		const byIndex = new Map(ready.map((entry) => [entry.itemIndex, entry]));
+		const jobs = dependencyOrder(plan).map(({ itemIndex, after }) => {
+			const { input, projectId } = byIndex.get(itemIndex)!;
+			return { itemIndex, after, work: () => upsertOne.call(this, run, itemIndex, input, projectId) };
+		});
+		await runScheduled.call(this, run, jobs, results);
 		return results;
 	},
 };
