@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readRequired } from '../../fields/collection';
 import { EXTERNAL_ID, TASK_FIELDS } from '../../fields/task.fields';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
@@ -13,6 +14,8 @@ export const update: Operation = {
 	execute: perItem(async function (itemIndex, run) {
 		const given = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const { fields, parentExternalId } = readTaskFields.call(this, itemIndex, [EXTERNAL_ID, ...TASK_FIELDS], given);
+		// Ditio requires an external ID: a blank one is refused here, not sent.
+		if ('externalId' in fields) fields.externalId = readRequired(this.getNode(), itemIndex, EXTERNAL_ID, fields.externalId);
 		if (Object.keys(fields).length === 0 && !parentExternalId) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 				itemIndex,
