@@ -45,12 +45,33 @@ export async function resolveParent(
 		});
 	}
 	if (policy === 'mark') {
-		const marked = await run.client.request<IDataObject>('PATCH', ['tasks', String(parent.id)], {
-			body: { isParent: true },
-			itemIndex,
-		});
-		await rememberTask(run, { ...parent, ...marked, isParent: true });
+		await markParent(run, parent, itemIndex);
 		return { fields: resolved, notice: `${who} was marked as a parent (isParent: true).` };
 	}
 	return { fields: resolved, notice: `${who} does not have Is Parent set; Ditio did not change it.` };
+}
+
+/**
+ * Sets isParent once per parent and run: children written in parallel (Create or Update) share
+ * the one PATCH. If another item's try failed, this item tries for itself.
+ */
+async function markParent(run: BatchRun, parent: IDataObject, itemIndex: number): Promise<void> {
+	const key = `mark-parent:${String(parent.id)}`;
+	const pending = run.memo.get(key);
+	if (pending) {
+		try {
+			await pending;
+			return;
+		} catch {
+			// The other item reports its own failure; this one tries again below.
+		}
+	}
+	const marking = run.client
+		.request<IDataObject>('PATCH', ['tasks', String(parent.id)], { body: { isParent: true }, itemIndex })
+		.then((marked) => rememberTask(run, { ...parent, ...marked, isParent: true }));
+	run.memo.set(key, marking);
+	marking.catch(() => {
+		if (run.memo.get(key) === marking) run.memo.delete(key);
+	});
+	await marking;
 }
