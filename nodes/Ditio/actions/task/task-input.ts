@@ -92,6 +92,13 @@ export function readTaskFields(this: IExecuteFunctions, itemIndex: number, table
 	const { parentExternalId, ...rest } = given;
 	const fields = readFields(this.getNode(), itemIndex, table, rest);
 	const parent = typeof parentExternalId === 'string' ? parentExternalId.trim() : String(parentExternalId ?? '');
+	// An empty Parent Work Order ID (an ERP column empty for top-level rows) means no parent, as an
+	// empty Parent External ID does; Ditio would refuse "" as an id.
+	if (typeof fields.parentActivityId === 'string') {
+		const parentId = fields.parentActivityId.trim();
+		if (parentId) fields.parentActivityId = parentId;
+		else delete fields.parentActivityId;
+	}
 	if (parent && fields.parentActivityId) {
 		throw new NodeOperationError(this.getNode(), 'Parent given twice', {
 			itemIndex,
