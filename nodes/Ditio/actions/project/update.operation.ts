@@ -14,7 +14,7 @@ export const update: Operation = {
 		const { projectNumber, ...given } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const node = this.getNode();
 		// A project number may be changed, never emptied: Ditio requires one.
-		const body: IDataObject = projectNumber === undefined ? {} : { projectNumber: readRequired(node, itemIndex, PROJECT_NUMBER, projectNumber) };
+		const body: IDataObject = projectNumber === undefined ? {} : { projectNumber: readRequired(node, itemIndex, PROJECT_NUMBER, projectNumber).trim() };
 		Object.assign(body, readFields(node, itemIndex, PROJECT_FIELDS, given));
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
