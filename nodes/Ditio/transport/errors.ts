@@ -22,6 +22,7 @@ export interface CallSite {
 	timeoutMs?: number;
 	/** How many tries were made, when more than one. */
 	attempts?: number;
+	hints?: Partial<Record<number, string>>;
 }
 
 const NETWORK_CODES = new Set([
@@ -179,7 +180,7 @@ export function toDitioError(node: INode, thrown: unknown, site: CallSite): Node
 	const said = ditioMessage(failure.response?.data);
 	return apiError(node, { kind: 'http', status, body: (failure.response?.data ?? null) as JsonObject }, {
 		message: `Ditio answered ${status}${said ? `: ${said}` : ''}`,
-		description: `${statusHint(status)} (${where}${site.attempts && site.attempts > 1 ? `, ${site.attempts} tries` : ''})`,
+		description: `${site.hints?.[status] ?? statusHint(status)} (${where}${site.attempts && site.attempts > 1 ? `, ${site.attempts} tries` : ''})`,
 		httpCode: String(status),
 		itemIndex: site.itemIndex,
 	});

@@ -5,3 +5,11 @@
 export function integrationPath(segments: readonly string[]): string {
 	return `/api/v4/integration/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
 }
+
+/**
+ * A value of "." or ".." cannot travel as a path segment: URL parsing (WHATWG, also for the
+ * percent-encoded forms) turns it into a step up, and the request would reach another record.
+ */
+export function unsendableSegment(segments: readonly string[]): string | undefined {
+	return segments.find((s) => s === '.' || s === '..');
+}

@@ -1,5 +1,3 @@
-import { NodeApiError } from 'n8n-workflow';
-
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { readTaskId, taskIdParameter } from './task-input';
@@ -11,14 +9,7 @@ export const deleteTask: Operation = {
 	description: [taskIdParameter],
 	execute: perItem(async function (itemIndex, run) {
 		const id = readTaskId.call(this, itemIndex);
-		try {
-			await run.client.request('DELETE', ['tasks', id], { itemIndex });
-		} catch (error) {
-			if (error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '409')) {
-				error.description = REFUSED_ADVICE;
-			}
-			throw error;
-		}
+		await run.client.request('DELETE', ['tasks', id], { itemIndex, hints: { 400: REFUSED_ADVICE, 409: REFUSED_ADVICE } });
 		return { deleted: true, id };
 	}),
 };
