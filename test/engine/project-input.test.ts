@@ -96,6 +96,20 @@ describe('input that only looks odd is accepted and converted', () => {
 			projectLocationLatitude: 63.43,
 		});
 	});
+
+	test('a date from an expression (Luxon DateTime, JS Date) is sent as the same instant in UTC', async () => {
+		const { error } = await ditio.run({
+			resource: 'project',
+			operation: 'create',
+			projectNumber: 'P-2026-071',
+			additionalFields: {
+				startDate: '={{ DateTime.fromISO("2026-03-01T08:00:00", { zone: "Europe/Oslo" }) }}',
+				finishedDatePlanned: '={{ new Date("2026-12-31T23:30:00-01:00") }}',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(demo('P-2026-071')).toMatchObject({ startDate: '2026-03-01T07:00:00Z', finishedDatePlanned: '2027-01-01T00:30:00Z' });
+	});
 });
 
 describe('a project number given where a Ditio ID belongs', () => {

@@ -3,8 +3,9 @@
  * with its limit and filters, and a project number with `/`, spaces and Norwegian letters end
  * to end. Assertions look at what Ditio (the sandbox) holds and what it was sent.
  */
-import type { INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { NodeOperationError, Workflow } from 'n8n-workflow';
 
 import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, OTHER_COMPANY_ID, useDitio } from './support/ditio';
 
@@ -56,6 +57,47 @@ const MODES: Array<[string, Record<string, unknown>]> = [
 	['id', byId(FREE_ID)],
 	['projectNumber', byNumber(FREE_NUMBER)],
 ];
+
+describe('From List: the searchable project picker', () => {
+	/** Calls the list search as n8n's editor does: in n8n-core's LoadOptionsContext, with the stored credential. */
+	async function search(filter?: string): Promise<INodeListSearchResult> {
+		const node = {
+			id: 'picker',
+			name: 'Ditio',
+			type: ditio.engine.nodeType,
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: { resource: 'project', operation: 'get' },
+			credentials: { [ditio.engine.credentialType]: { id: ditio.credentialsId, name: 'Ditio' } },
+		};
+		const workflow = new Workflow({ id: 'picker', nodes: [node], connections: {}, active: false, nodeTypes: ditio.engine.nodeTypes });
+		const hooks = new ExecutionLifecycleHooks('manual', 'picker', { nodes: [node], connections: {} } as never);
+		const additionalData = { credentialsHelper: ditio.engine.credentialsHelper, hooks, executionId: 'picker', variables: {} };
+		const context = new LoadOptionsContext(workflow, node, additionalData as unknown as IWorkflowExecuteAdditionalData, 'parameters.project');
+		const type = ditio.engine.nodeTypes.getByName(ditio.engine.nodeType) as INodeType;
+		return await type.methods!.listSearch!.searchProjects.call(context as ILoadOptionsFunctions, filter);
+	}
+
+	test('lists the company\'s projects as "number · name", active first, the value being the id', async () => {
+		const { results } = await search();
+		expect(results).toEqual([
+			{ name: 'P 2027/Øst-Å 03 · Østre kai', value: FREE_ID },
+			{ name: 'P-2026-001 · Prosjekt Fjellhall', value: DEMO_IDS.projectFjellhall },
+			{ name: 'P/2026/Æ-01 · Ærfuglveien barnehage', value: DEMO_IDS.projectBarnehage },
+			{ name: 'P-2025-017 · Bryggen rehabilitering', value: DEMO_IDS.projectBryggen },
+		]);
+		expect(writes()).toEqual([]);
+	});
+
+	test.each([
+		['part of a name, in any case', 'FJELL', [DEMO_IDS.projectFjellhall]],
+		['part of a number', 'æ-01', [DEMO_IDS.projectBarnehage]],
+		['text nothing has', 'finnes ikke', []],
+	])('narrows to what the user types: %s', async (_label, filter, ids) => {
+		const { results } = await search(filter as string);
+		expect(results.map((r) => r.value)).toEqual(ids);
+	});
+});
 
 describe('Get', () => {
 	test.each(MODES)('in %s mode returns the project', async (_mode, ref) => {

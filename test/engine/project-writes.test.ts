@@ -91,6 +91,78 @@ describe('Create', () => {
 	});
 });
 
+describe('every field of projects.txt', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { PROJECT } = require('../../sandbox/fields');
+	const apiFields: string[] = PROJECT.fields.map((f: { name: string }) => f.name);
+	const optional = apiFields.filter((name) => name !== 'companyId' && name !== 'projectNumber');
+	const EVERY_FIELD = {
+		name: 'Alle felt',
+		externalProjectNumber: 'ERP-9000',
+		externalDimension1: 'DIM-1',
+		externalDimension2: 'DIM-2',
+		description: 'Med alle felt satt',
+		active: true,
+		requireTaskNumber: true,
+		blockedForRegistration: true,
+		startDate: '2026-06-01T06:00:00Z',
+		finishedDatePlanned: '2026-09-30',
+		finishedDate: '2026-10-15T14:30:00+02:00',
+		estimatedHourQty: 1234.5,
+		mainForemanId: '+4790000000',
+		projectLeaderId: 'Kari Nordmann',
+		mainContactEmail: 'kari@example.com',
+		projectCustomerName: 'Åsen AS',
+		customerNumber: 'K-9000',
+		projectAddress: 'Storgata 1, Bodø',
+		projectLocationLatitude: 67.28,
+		projectLocationLongitude: 14.40,
+		workBreakLunchStartTime: '11:15',
+		workBreakLunchLength: 25,
+		workBreakDinnerStartTime: '17:00',
+		workBreakDinnerLength: 40,
+	};
+
+	test('the test data sets every optional field', () => {
+		expect(Object.keys(EVERY_FIELD).sort()).toEqual([...optional].sort());
+	});
+
+	test('the editor offers each of them, under Additional Fields and Update Fields', () => {
+		const type = ditio.engine.nodeTypes.getByName(ditio.engine.nodeType) as { description: { properties: Array<Record<string, any>> } };
+		const optionsOf = (name: string, operation: string) =>
+			type.description.properties
+				.find((p) => p.name === name && p.displayOptions?.show?.resource?.includes('project') && p.displayOptions?.show?.operation?.includes(operation))
+				?.options.map((o: { name: string }) => o.name)
+				.sort();
+		for (const operation of ['create', 'upsert', 'replace']) {
+			expect(optionsOf('additionalFields', operation)).toEqual([...optional, 'companyId'].sort());
+		}
+		expect(optionsOf('updateFields', 'update')).toEqual([...optional, 'projectNumber'].sort());
+	});
+
+	test('Create sends every one of them, and Ditio stores each', async () => {
+		const { items, error } = await ditio.run(create({ projectNumber: 'P-ALL-1', additionalFields: EVERY_FIELD }));
+		expect(error).toBeUndefined();
+		expect(demo('P-ALL-1')).toEqual({
+			id: items[0].json.id,
+			companyId: DEMO_COMPANY_ID,
+			projectNumber: 'P-ALL-1',
+			...EVERY_FIELD,
+			finishedDatePlanned: '2026-09-30T00:00:00Z',
+			finishedDate: '2026-10-15T12:30:00Z',
+		});
+	});
+
+	test('Create or Update of the same values right after is unchanged, with no write', async () => {
+		await ditio.run(create({ projectNumber: 'P-ALL-2', additionalFields: EVERY_FIELD }));
+		ditio.sandbox.clearRequests();
+		const { items, error } = await ditio.run(upsert({ projectNumber: 'P-ALL-2', additionalFields: EVERY_FIELD }));
+		expect(error).toBeUndefined();
+		expect(items[0].json.outcome).toBe('unchanged');
+		expect(writes()).toEqual([]);
+	});
+});
+
 describe('Create or Update', () => {
 	const rows = { projectNumber: '={{ $json.number }}', additionalFields: { name: '={{ $json.name }}' } };
 
@@ -281,6 +353,17 @@ describe('Company ID: from the credential, overridden per item, or missing', () 
 			expect(demo('P-2025-017')!.name).toBe('Bryggen rehabilitering');
 		},
 	);
+
+	test('create: with an override, a number both companies have answers with the chosen company\'s project', async () => {
+		const { items, error } = await ditio.run(
+			create({ projectNumber: 'P-2026-001', additionalFields: { companyId: OTHER_COMPANY_ID, name: 'Nytt navn' } }),
+			undefined,
+			{ credentialsId: twoCompanies },
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: DEMO_IDS.otherProject, companyId: OTHER_COMPANY_ID, outcome: 'unchanged' });
+		expect(writes()).toEqual([]);
+	});
 
 	test.each([
 		['create', { projectNumber: 'P-C-3' }],
