@@ -37,7 +37,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { ExecutionLifecycleHooks, getAdditionalKeys, isEngineRequest, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, getAdditionalKeys, isEngineRequest, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionBaseError,
 	ICredentialDataDecryptedObject,
@@ -369,6 +369,17 @@ export interface Engine {
 	pairedItemsFromNode(run: IRun, nodeName: string, outputIndex?: number, runIndex?: number): RawPairedItem[];
 	/** $execution / $vars … as n8n gives them to expressions, for a given execution id. */
 	additionalKeys(executionId?: string): ReturnType<typeof getAdditionalKeys>;
+	/**
+	 * A polling trigger of the package in one lasting Workflow, as an activated workflow is:
+	 * each poll() runs the node's poll() in n8n-core's PollContext, and the workflow's static
+	 * data carries over between polls. mode 'manual' is the editor's "Fetch test event".
+	 */
+	poller(args: { nodeName: string; parameters: INodeParameters; credentialsId?: string }): Poller;
+}
+
+export interface Poller {
+	poll(mode?: WorkflowExecuteMode): Promise<INodeExecutionData[][] | null>;
+	staticData(): IDataObject;
 }
 
 export function toExecutionItems(items: IDataObject[] | INodeExecutionData[] | undefined): INodeExecutionData[] {
@@ -490,6 +501,35 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 			const stored = credentialsHelper.add(type, data, { id });
 			if (type === credentialType) lastCredentialsId = stored;
 			return stored;
+		},
+
+		poller({ nodeName: triggerName, parameters, credentialsId: givenId }) {
+			const credentialsId = givenId ?? lastCredentialsId;
+			const type = `${pkg.packageName}.${triggerName}`;
+			const node: INode = {
+				id: 'trigger-under-test',
+				name: 'Trigger',
+				type,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				...(credentialsId !== undefined && {
+					credentials: { [credentialType]: { id: credentialsId, name: credentialsHelper.get(credentialsId).name } },
+				}),
+			};
+			const workflow = new Workflow({ id: 'poll-test', name: 'Poll test', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
+			const pollNode = workflow.getNode('Trigger')!;
+			return {
+				async poll(mode = 'trigger') {
+					const executionId = String(++executionCounter);
+					const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, nodes: [node], connections: {} } as unknown as IWorkflowBase);
+					const additionalData = createAdditionalData(credentialsHelper, executionId, hooks);
+					const context = new PollContext(workflow, pollNode, additionalData, mode, 'activate');
+					const trigger = nodeTypes.getByNameAndVersion(type, 1) as INodeType;
+					return (await trigger.poll!.call(context)) ?? null;
+				},
+				staticData: () => workflow.getStaticData('node', pollNode) as IDataObject,
+			};
 		},
 
 		async runNode(args) {
