@@ -5,7 +5,7 @@
  */
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { NodeOperationError, Workflow } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, Workflow } from 'n8n-workflow';
 
 import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, OTHER_COMPANY_ID, useDitio } from './support/ditio';
 
@@ -184,6 +184,17 @@ describe('Delete', () => {
 		expect(stored(FREE_ID)).toBeUndefined();
 		expect(byNumberInStore(FREE_NUMBER)).toBeUndefined();
 		expect(writes().map((r) => [r.method, r.segments.at(-1)])).toEqual([['DELETE', FREE_ID]]);
+	});
+});
+
+describe('Delete of a project that has work orders', () => {
+	test('fails with Ditio\'s own words and the advice to deactivate it; the project stays', async () => {
+		const { error } = await ditio.run(project('delete', { project: byNumber('P-2026-001') }));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).httpCode).toBe('400');
+		expect(error!.message).toBe('Ditio answered 400: Prosjektet har arbeidsordrer og kan ikke slettes. Sett prosjektet inaktivt (active: false) i stedet. (ProjectHasTasks)');
+		expect(error!.description).toMatch(/^Ditio refuses to delete a project that has work orders\. Set Active to false with Update instead/);
+		expect(stored(DEMO_IDS.projectFjellhall)).toBeDefined();
 	});
 });
 
