@@ -187,6 +187,21 @@ describe('Delete', () => {
 	});
 });
 
+describe('a project number another project has', () => {
+	test.each([
+		['update', { updateFields: { projectNumber: 'P-2026-001' } }],
+		['replace', { projectNumber: 'P-2026-001' }],
+	])('%s fails with Ditio\'s words and says the number is taken; nothing changes', async (operation, extra) => {
+		const before = copy(stored(FREE_ID));
+		const { error } = await ditio.run(project(operation, { project: byId(FREE_ID), ...extra }));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).httpCode).toBe('409');
+		expect(error!.message).toMatch(/^Ditio answered 409: Prosjektnummer P-2026-001 er allerede i bruk/);
+		expect(error!.description).toMatch(/^Another project of the company already has this Project Number/);
+		expect(stored(FREE_ID)).toEqual(before);
+	});
+});
+
 describe('Delete of a project that has work orders', () => {
 	test('fails with Ditio\'s own words and the advice to deactivate it; the project stays', async () => {
 		const { error } = await ditio.run(project('delete', { project: byNumber('P-2026-001') }));

@@ -56,3 +56,8 @@ export const projectBody = (input: ProjectInput): IDataObject => ({
 	projectNumber: input.projectNumber,
 	...input.fields,
 });
+
+/** Update and Replace can give a project a number that another project has: Ditio answers 409. */
+export const NUMBER_TAKEN_HINTS = {
+	409: 'Another project of the company already has this Project Number; project numbers are unique within a company. Choose another number, or change that project instead.',
+};

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
-import { additionalFieldsParameter, projectBody, projectNumberParameter, readProjectInput } from './project-input';
+import { additionalFieldsParameter, NUMBER_TAKEN_HINTS, projectBody, projectNumberParameter, readProjectInput } from './project-input';
 
 export const replace: Operation = {
 	description: [
@@ -22,6 +22,10 @@ export const replace: Operation = {
 		const input = readProjectInput.call(this, run, itemIndex);
 		const ref = readProjectRef.call(this, itemIndex);
 		const id = await resolveProjectId(run, ref, itemIndex);
-		return await run.client.request<IDataObject>('PUT', ['projects', id], { body: projectBody(input), itemIndex });
+		return await run.client.request<IDataObject>('PUT', ['projects', id], {
+			body: projectBody(input),
+			itemIndex,
+			hints: NUMBER_TAKEN_HINTS,
+		});
 	}),
 };

@@ -6,7 +6,7 @@ import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../fields/project.fields';
 import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
-import { updateFieldsParameter } from './project-input';
+import { NUMBER_TAKEN_HINTS, updateFieldsParameter } from './project-input';
 
 export const update: Operation = {
 	description: [projectLocator({ description: 'The project to update' }), updateFieldsParameter],
@@ -24,6 +24,6 @@ export const update: Operation = {
 		}
 		const ref = readProjectRef.call(this, itemIndex);
 		const id = await resolveProjectId(run, ref, itemIndex);
-		return await run.client.request<IDataObject>('PATCH', ['projects', id], { body, itemIndex });
+		return await run.client.request<IDataObject>('PATCH', ['projects', id], { body, itemIndex, hints: NUMBER_TAKEN_HINTS });
 	}),
 };
