@@ -24,5 +24,15 @@ module.exports = {
 			testEnvironment: 'node',
 			setupFiles: ['<rootDir>/test/engine/setup-env.ts'],
 		},
+		{
+			// A real n8n 2.x (Node 24, installed into .n8n-local by the global setup) and its editor
+			// in headless Chromium. Slow by nature: long timeouts (setup-timeout.ts).
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			transform: tsJest,
+			testEnvironment: 'node',
+			globalSetup: '<rootDir>/test/e2e/global-setup.js',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
+		},
 	],
 };

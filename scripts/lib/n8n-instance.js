@@ -49,6 +49,7 @@ const PACKAGE_FILES = ['package.json', 'dist', 'README.md', 'LICENSE'];
 // Build
 // ---------------------------------------------------------------------------------------------
 
+/** @param {string} target @returns {number} */
 function newestMtime(target) {
 	if (!fs.existsSync(target)) return 0;
 	const stat = fs.statSync(target);
@@ -83,6 +84,7 @@ function buildIfNeeded(log = console.log) {
 // User folder
 // ---------------------------------------------------------------------------------------------
 
+/** @param {string} from @param {string} to */
 function copyRecursive(from, to) {
 	fs.cpSync(from, to, { recursive: true, dereference: true });
 }
@@ -107,7 +109,8 @@ function installPackage(userFolder) {
 	}
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: pkg.version } }, null, 2) + '\n',
+		// No "name": jest's module map would see two packages of one name when folders sit side by side.
+		JSON.stringify({ private: true, dependencies: { [PACKAGE_NAME]: pkg.version } }, null, 2) + '\n',
 	);
 	return dest;
 }
@@ -127,7 +130,7 @@ function prepareUserFolder(userFolder) {
 // Environment
 // ---------------------------------------------------------------------------------------------
 
-/** @param {import('../n8n-install').InstallPaths} inst */
+/** @param {import('../n8n-install').InstallPaths} inst @param {string} password @returns {string} */
 function passwordHash(inst, password) {
 	const req = createRequire(path.join(inst.n8nDir, 'package.json'));
 	const bcrypt = req('bcryptjs');
@@ -163,6 +166,8 @@ function n8nEnv({ inst, userFolder, port = 5678, brokerPort = 5679, login = DEMO
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// n8n 2.41 lands a new login on its AI assistant, which needs the internet; land on Overview.
+		N8N_DISABLED_MODULES: 'instance-ai',
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: login.email,
 		N8N_INSTANCE_OWNER_FIRST_NAME: login.firstName,
@@ -230,6 +235,10 @@ function runN8n(inst, args, env, { timeoutMs = 180000 } = {}) {
 	});
 }
 
+/**
+ * @param {import('../n8n-install').InstallPaths} inst @param {string[]} args
+ * @param {Record<string, string>} env @param {{ timeoutMs?: number }} [options]
+ */
 async function mustRun(inst, args, env, options) {
 	const r = await runN8n(inst, args, env, options);
 	if (r.code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${r.code}\n${r.stdout}\n${r.stderr}`);
@@ -251,7 +260,10 @@ async function importCredentials(inst, env, credentials) {
 	}
 }
 
-/** The example workflows: file name and parsed JSON. */
+/**
+ * The example workflows: file name and parsed JSON.
+ * @returns {Array<{ file: string, workflow: any }>}
+ */
 function exampleWorkflows(dir = EXAMPLES_DIR) {
 	return fs
 		.readdirSync(dir)
@@ -285,6 +297,8 @@ async function importWorkflows(inst, env, source = EXAMPLES_DIR) {
  * @param {import('../n8n-install').InstallPaths} inst
  * @param {Record<string, string>} env
  * @param {string} workflowId
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string, ms: number, run: any }>}
  */
 async function executeWorkflow(inst, env, workflowId, options) {
 	const r = await runN8n(inst, ['execute', `--id=${workflowId}`, '--rawOutput'], env, options);
@@ -292,6 +306,7 @@ async function executeWorkflow(inst, env, workflowId, options) {
 }
 
 /** The JSON that `--rawOutput` prints, found among n8n's log lines (it starts at a line "{"). */
+/** @param {string} stdout @returns {any} */
 function parseRunOutput(stdout) {
 	const lines = stdout.split('\n');
 	const first = lines.findIndex((line) => line === '{');

@@ -1,0 +1,224 @@
+/**
+ * A real `n8n start` with the package installed as a community package, driven in headless
+ * Chromium (Debian's /usr/bin/chromium through playwright-core): what a user sees. Screenshots
+ * go to test-results/screenshots/. Also the REST calls the editor makes (node types, credential
+ * test), so a message a user reads is checked where n8n produces it.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+import { DEMO_CLIENT, DEMO_COMPANY_ID } from '../../sandbox/server';
+import { createWorld, n8n, SCREENSHOTS, type World } from './harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** As the machine notes say: without the networking flags Chromium keeps dialling Google and is refused. */
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+const NO_SCOPE_CLIENT = { clientId: 'no-scope-client', clientSecret: 'no-scope-secret' };
+
+let world: World;
+let server: ReturnType<typeof n8n.startN8n>;
+let cookie: string;
+let browser: BrowserContext;
+let page: Page;
+let profileDir: string;
+
+/** After the dropdowns' fade-in, so the picture shows what a user sees. */
+async function shot(name: string) {
+	await page.waitForTimeout(400);
+	await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The texts of the options of the select that is open now (first line: the name). */
+async function openOptions(): Promise<string[]> {
+	const items = page.locator('li[data-test-id=parameter-input-item]:visible');
+	await items.first().waitFor();
+	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+async function closeSelect() {
+	await page.keyboard.press('Escape');
+	await page.locator('li[data-test-id=parameter-input-item]:visible').first().waitFor({ state: 'hidden' });
+}
+
+async function openNode(workflowId: string, nodeName: string) {
+	await page.goto(`${world.baseUrl}/workflow/${workflowId}`);
+	await page.locator('[data-test-id=canvas-node]', { hasText: nodeName }).dblclick();
+	await page.locator('[data-test-id=ndv]').waitFor();
+}
+
+/** What n8n's editor calls when it tests a credential (on open, on save, on Retry). */
+async function credentialTest(data: Record<string, unknown>) {
+	const res = await fetch(`${world.baseUrl}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie },
+		body: JSON.stringify({
+			credentials: {
+				id: n8n.CREDENTIAL_ID,
+				name: n8n.CREDENTIAL_NAME,
+				type: n8n.CREDENTIAL_TYPE,
+				data: { ...n8n.sandboxCredential(world.sb).data, ...data },
+			},
+		}),
+	});
+	expect(res.status).toBe(200);
+	return ((await res.json()) as { data: { status: string; message: string } }).data;
+}
+
+beforeAll(async () => {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this on CI)`);
+	}
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	world = await createWorld('editor');
+	world.sb.addClient({ ...NO_SCOPE_CLIENT, companyIds: [DEMO_COMPANY_ID], scopes: ['someotherscope'] });
+	await n8n.importCredentials(world.inst, world.env, [n8n.sandboxCredential(world.sb)]);
+	await n8n.importWorkflows(world.inst, world.env, n8n.EXAMPLES_DIR);
+	server = n8n.startN8n(world.inst, world.env, { logFile: join(world.userFolder, 'n8n.log') });
+	await n8n.waitForReady(world.baseUrl, server);
+	cookie = await n8n.login(world.baseUrl);
+
+	profileDir = mkdtempSync(join(tmpdir(), 'ditio-e2e-chromium-'));
+	browser = await chromium.launchPersistentContext(profileDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1440, height: 900 },
+	});
+	page = browser.pages()[0] ?? (await browser.newPage());
+	page.setDefaultTimeout(60000);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	if (server) await n8n.stopProcess(server);
+	await world?.close();
+	if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+describe('n8n loads the package as an installed community package', () => {
+	test('the node and the credential are among the types the editor loads', async () => {
+		const nodes = (await (await fetch(`${world.baseUrl}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
+		expect(nodes.map((n) => n.name)).toContain(n8n.NODE_TYPE);
+		const credentials = (await (await fetch(`${world.baseUrl}/types/credentials.json`, { headers: { cookie } })).json()) as Array<{
+			name: string;
+		}>;
+		expect(credentials.map((c) => c.name)).toContain(n8n.CREDENTIAL_TYPE);
+		expect(server.outputTail()).not.toMatch(/Failed to load package|Skipping package/);
+	});
+});
+
+describe('the editor in Chromium', () => {
+	test('signs in with the demo login (no owner setup screen)', async () => {
+		await page.goto(`${world.baseUrl}/`);
+		await page.waitForURL(/\/signin/);
+		await page.fill('input[name=emailOrLdapLoginId]', n8n.DEMO_LOGIN.email);
+		await page.fill('input[name=password]', n8n.DEMO_LOGIN.password);
+		await page.click('[data-test-id=form-submit-button]');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin') && !url.pathname.startsWith('/setup'));
+		await page.getByText('Ditio example: ERP rows').first().waitFor();
+		await shot('01-overview');
+	});
+
+	test('an example workflow shows the Ditio nodes with their credential', async () => {
+		await openNode('ditioExErpSync01', 'Create or update work orders');
+		await shot('02-erp-example-work-order-node');
+		await expect(page.locator('[data-test-id=node-credentials-select] input').inputValue()).resolves.toBe(n8n.CREDENTIAL_NAME);
+	});
+
+	test('the Ditio node offers its resources and operations, and the project picker lists the sandbox projects', async () => {
+		await openNode('ditioExNewOrders', 'Get work orders of the project');
+
+		await page.click('[data-test-id=parameter-input-resource]');
+		const resources = await openOptions();
+		// n8n appends "Custom API Call" to nodes whose credential it can reuse in an HTTP Request.
+		expect(resources.filter((r) => r !== 'Custom API Call')).toEqual(['Project', 'Work Order']);
+		await closeSelect();
+
+		await page.click('[data-test-id=parameter-input-operation]');
+		const operations = ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Replace', 'Update'];
+		expect((await openOptions()).filter((o) => o !== 'Custom API Call')).toEqual(operations);
+		await closeSelect();
+
+		world.sb.clearRequests();
+		await page.click('[data-test-id=rlc-mode-selector]');
+		await page.locator('[data-test-id=mode-list]:visible').click();
+		await page.click('[data-test-id=rlc-input-container]');
+		const items = page.locator('[data-test-id=rlc-item]:visible');
+		await items.first().waitFor();
+		await shot('03-project-picker');
+		expect(await items.allInnerTexts()).toEqual([
+			'P-2026-001 · Prosjekt Fjellhall',
+			'P/2026/Æ-01 · Ærfuglveien barnehage',
+			'P-2025-017 · Bryggen rehabilitering',
+		]);
+		// The list came from the sandbox, through n8n, with a token n8n fetched.
+		expect(world.sb.requests.some((r) => r.api && r.method === 'GET' && r.path.endsWith('/projects'))).toBe(true);
+		await page.keyboard.press('Escape');
+
+		// The Project resource has the same seven operations.
+		await page.click('[data-test-id=parameter-input-resource]');
+		await page.locator('li[data-test-id=parameter-input-item]:visible', { hasText: /^Project$/ }).click();
+		await page.locator('li[data-test-id=parameter-input-item]:visible').first().waitFor({ state: 'hidden' });
+		await expect(page.locator('[data-test-id=parameter-input-resource] input').inputValue()).resolves.toBe('Project');
+		await page.click('[data-test-id=parameter-input-operation]');
+		expect((await openOptions()).filter((o) => o !== 'Custom API Call')).toEqual(operations);
+		await shot('04-project-operations');
+		await closeSelect();
+	});
+
+	test('the credential form offers the Ditio environments and shows the sandbox URLs', async () => {
+		await page.goto(`${world.baseUrl}/home/credentials/${n8n.CREDENTIAL_ID}`);
+		const modal = page.locator('[data-test-id=editCredential-modal]');
+		await modal.waitFor();
+		await expect(modal.innerText()).resolves.toContain('Ditio OAuth2 API');
+		await expect(page.locator('[data-test-id=parameter-input-baseUrl] input').inputValue()).resolves.toBe(world.sb.baseUrl);
+		await expect(page.locator('[data-test-id=parameter-input-tokenUrl] input').inputValue()).resolves.toBe(world.sb.tokenUrl);
+		await expect(page.locator('[data-test-id=parameter-input-companyId] input').inputValue()).resolves.toBe(DEMO_COMPANY_ID);
+		await shot('05-credential-form');
+		await page.click('[data-test-id=parameter-input-environment]');
+		expect(await openOptions()).toEqual(['Test (ditio.dev)', 'Production (ditio.app)', 'Custom URLs']);
+		await shot('06-credential-environments');
+		await closeSelect();
+	});
+});
+
+describe("the credential test (the editor's banner on open, on save and on Retry)", () => {
+	test('a wrong secret, a client without scope ditioapiv3 and a wrong token URL fail at the token', async () => {
+		const wrongSecret = await credentialTest({ clientSecret: 'not-the-secret' });
+		expect(wrongSecret).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('Failed to acquire OAuth2 access token: Client authentication failed'),
+		});
+		const noScope = await credentialTest(NO_SCOPE_CLIENT);
+		expect(noScope).toEqual({
+			status: 'Error',
+			message: 'Failed to acquire OAuth2 access token: The requested scope is invalid, unknown, or malformed.',
+		});
+		const wrongTokenPath = await credentialTest({ tokenUrl: `${world.sb.url}/connect/tokens` });
+		expect(wrongTokenPath).toEqual({ status: 'Error', message: 'Failed to acquire OAuth2 access token: NotFound' });
+		const nothingListening = await credentialTest({ tokenUrl: 'http://127.0.0.1:9/connect/token' });
+		expect(nothingListening).toEqual({ status: 'Error', message: 'The service refused the connection - perhaps it is offline' });
+	});
+
+	// KNOWN BUG, in credentials/DitioOAuth2Api.credentials.ts (not this tier's to fix): the test
+	// request's baseURL is written with `$self.…`, which n8n resolves only in credential fields; in
+	// the test request it is `$credentials.…`. So a Custom-environment credential is tested against
+	// the Test environment's URL and shows "Couldn't connect with these settings: ENOTFOUND" with a
+	// correct secret. When the credential is fixed this test starts passing: remove `.failing`.
+	test.failing('a correct secret is reported as connected', async () => {
+		const ok = await credentialTest({ clientSecret: DEMO_CLIENT.clientSecret });
+		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+});
