@@ -109,11 +109,8 @@ describe('Company ID: from the credential, overridden per item, or missing', () 
 		expect(allProjects()).toEqual(before);
 	});
 
-	// BUG in shared code, nodes/Ditio/actions/common/company.ts (companyIdFor): an override that is
-	// not text is dropped without a word and the credential's company used, so the project lands in
-	// a company the user did not choose. It should fail like any string field given an object.
-	// `test.failing` until fixed: then make it `test`.
-	test.failing('an override that is not text fails the item before any request', async () => {
+	// Dropping such an override would land the project in a company the user did not choose.
+	test('an override that is not text fails the item before any request', async () => {
 		const before = allProjects();
 		const { error } = await ditio.run(
 			create({ projectNumber: 'P-C-5', additionalFields: { companyId: '={{ $json.company }}' } }),

@@ -203,11 +203,8 @@ describe('a project number another project has', () => {
 });
 
 describe('a number renamed earlier in the same batch', () => {
-	// BUG in shared code, nodes/Ditio/actions/common/project-locator.ts (projectByNumber): the
-	// number → project lookup is remembered for the whole execution, also after item 0 renamed that
-	// project, so item 1, which names the old number, changes the renamed project instead of
-	// failing with 404 as Ditio would. `test.failing` until fixed: then make it `test`.
-	test.failing('Update by the old number fails for the later item; the renamed project is left alone', async () => {
+	// Number lookups are remembered within an execution; a rename must not leave a stale one.
+	test('Update by the old number fails for the later item; the renamed project is left alone', async () => {
 		const { items, error } = await ditio.run(
 			project('update', { project: byNumber('={{ $json.n }}'), updateFields: { projectNumber: '={{ $json.to }}' } }),
 			[

@@ -5,7 +5,14 @@ import type { BatchRun } from '../types';
 
 /** The item's own companyId wins over the credential's; with neither, fail before any request. */
 export function companyIdFor(this: IExecuteFunctions, run: BatchRun, itemIndex: number, override: unknown): string {
-	const own = typeof override === 'string' ? override.trim() : '';
+	if (override !== undefined && override !== null && typeof override !== 'string') {
+		// Dropping it would write into the credential's company instead: refuse.
+		throw new NodeOperationError(this.getNode(), 'Invalid Company ID (companyId): it is not text', {
+			itemIndex,
+			description: `Company ID must be a Ditio company ID such as 5f0c0ffee0ddba11c0ffee01, not ${JSON.stringify(override)}. Nothing was sent for item ${itemIndex}.`,
+		});
+	}
+	const own = (override ?? '').trim();
 	const companyId = own || run.client.companyId;
 	if (!companyId) {
 		throw new NodeOperationError(this.getNode(), 'No Company ID for this item', {

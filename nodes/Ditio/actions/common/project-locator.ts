@@ -100,3 +100,8 @@ export async function resolveProjectId(run: BatchRun, ref: ProjectRef, itemIndex
 	const project = await projectByNumber(run, ref.value, itemIndex);
 	return String(project.id);
 }
+
+/** After a write that renames or removes a project, earlier number lookups may be wrong. */
+export function forgetProjectNumbers(run: BatchRun): void {
+	for (const key of [...run.memo.keys()]) if (key.startsWith('project-number:')) run.memo.delete(key);
+}

@@ -1,4 +1,4 @@
-import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { forgetProjectNumbers, projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 
@@ -10,6 +10,7 @@ export const deleteProject: Operation = {
 	execute: perItem(async function (itemIndex, run) {
 		const id = await resolveProjectId(run, readProjectRef.call(this, itemIndex), itemIndex);
 		await run.client.request('DELETE', ['projects', id], { itemIndex, hints: { 400: REFUSED_ADVICE, 409: REFUSED_ADVICE } });
+		forgetProjectNumbers(run);
 		return { deleted: true, id };
 	}),
 };

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { forgetProjectNumbers, projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { additionalFieldsParameter, NUMBER_TAKEN_HINTS, projectBody, projectNumberParameter, readProjectInput } from './project-input';
@@ -22,10 +22,12 @@ export const replace: Operation = {
 		const input = readProjectInput.call(this, run, itemIndex);
 		const ref = readProjectRef.call(this, itemIndex);
 		const id = await resolveProjectId(run, ref, itemIndex);
-		return await run.client.request<IDataObject>('PUT', ['projects', id], {
+		const replaced = await run.client.request<IDataObject>('PUT', ['projects', id], {
 			body: projectBody(input),
 			itemIndex,
 			hints: NUMBER_TAKEN_HINTS,
 		});
+		forgetProjectNumbers(run); // the number may have changed
+		return replaced;
 	}),
 };

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readFields, readRequired } from '../../fields/collection';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../fields/project.fields';
-import { projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { forgetProjectNumbers, projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { NUMBER_TAKEN_HINTS, updateFieldsParameter } from './project-input';
@@ -24,6 +24,8 @@ export const update: Operation = {
 		}
 		const ref = readProjectRef.call(this, itemIndex);
 		const id = await resolveProjectId(run, ref, itemIndex);
-		return await run.client.request<IDataObject>('PATCH', ['projects', id], { body, itemIndex, hints: NUMBER_TAKEN_HINTS });
+		const updated = await run.client.request<IDataObject>('PATCH', ['projects', id], { body, itemIndex, hints: NUMBER_TAKEN_HINTS });
+		forgetProjectNumbers(run); // the number may have changed
+		return updated;
 	}),
 };
