@@ -49,14 +49,17 @@ export function readFields(
 	return body;
 }
 
-/** A required text field: present, and not blank. */
+/**
+ * A required identifying text (a number, an external id): present, not blank, and trimmed, so a
+ * value from a padded spreadsheet cell names the same record instead of making a near-duplicate.
+ */
 export function readRequired(node: INode, itemIndex: number, field: ApiField, raw: unknown): string {
 	const body = readFields(node, itemIndex, [field], { [field.name]: raw as IDataObject[string] });
 	const value = body[field.name];
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw fieldError(node, itemIndex, field, 'it is empty, and Ditio requires it');
 	}
-	return value;
+	return value.trim();
 }
 
 /** The names of the fields in `desired` whose value differs from the stored record. */

@@ -43,8 +43,7 @@ export interface ProjectInput {
 /** Project Number + Additional Fields of one item, checked before any request. */
 export function readProjectInput(this: IExecuteFunctions, run: BatchRun, itemIndex: number): ProjectInput {
 	const node = this.getNode();
-	// Trimmed as the Project locator trims it, so a number from a padded cell names the same project.
-	const projectNumber = readRequired(node, itemIndex, PROJECT_NUMBER, this.getNodeParameter('projectNumber', itemIndex)).trim();
+	const projectNumber = readRequired(node, itemIndex, PROJECT_NUMBER, this.getNodeParameter('projectNumber', itemIndex));
 	const { companyId: override, ...given } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const fields = readFields(node, itemIndex, PROJECT_FIELDS, given);
 	const companyId = companyIdFor.call(this, run, itemIndex, override);
