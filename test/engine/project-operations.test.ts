@@ -49,7 +49,8 @@ beforeEach(() => {
 	ditio.sandbox.clearRequests();
 });
 
-const project = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'project', operation, ...extra });
+// Whole records (Simplify off), so they can be compared with the sandbox's; simplify.test.ts covers Simplify.
+const project = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'project', operation, simplify: false, ...extra });
 
 /** The three ways to name FREE_PROJECT. */
 const MODES: Array<[string, Record<string, unknown>]> = [

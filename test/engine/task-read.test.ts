@@ -26,8 +26,9 @@ const externalIdsOf = (projectId: string) =>
 	ditio.sandbox.store.tasksOfProject(projectId).map((t: { externalId: string }) => t.externalId).sort();
 const sortedExternalIds = (items: Parameters<typeof jsonOf>[0]) => jsonOf(items).map((t) => t.externalId).sort();
 
-const get = (fields: Record<string, unknown>) => ({ resource: 'task', operation: 'get', ...fields });
-const getAll = (fields: Record<string, unknown>) => ({ resource: 'task', operation: 'getAll', returnAll: true, ...fields });
+// Whole records (Simplify off), so they can be compared with the sandbox's; simplify.test.ts covers Simplify.
+const get = (fields: Record<string, unknown>) => ({ resource: 'task', operation: 'get', simplify: false, ...fields });
+const getAll = (fields: Record<string, unknown>) => ({ resource: 'task', operation: 'getAll', returnAll: true, simplify: false, ...fields });
 
 describe('Get: the three lookups', () => {
 	test('by Ditio ID: the stored work order, one GET /tasks/{id}', async () => {

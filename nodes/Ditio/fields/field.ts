@@ -8,4 +8,6 @@ export interface ApiField {
 	description: string;
 	/** Work orders only: on create, Ditio copies a left-out value from the project's template. */
 	templateFilled?: boolean;
+	/** One of the fields a consultant reads first: kept by the Simplify option. */
+	simplified?: boolean;
 }

@@ -10,23 +10,23 @@ const fromTemplate = (field: ApiField): ApiField => ({
 
 /** Every optional field of a work order, as tasks.txt lists them. */
 export const TASK_FIELDS: ApiField[] = [
-	{ name: 'name', displayName: 'Name', kind: 'string', description: 'Work order name' },
-	{ name: 'active', displayName: 'Active', kind: 'boolean', description: 'Whether the work order is active. Ditio creates work orders inactive unless this is set.' },
+	{ name: 'name', simplified: true, displayName: 'Name', kind: 'string', description: 'Work order name' },
+	{ name: 'active', simplified: true, displayName: 'Active', kind: 'boolean', description: 'Whether the work order is active. Ditio creates work orders inactive unless this is set.' },
 	{ name: 'externalProjectNumber', displayName: 'External Project Number', kind: 'string', description: 'External project number, for reference' },
 	{ name: 'externalProjectName', displayName: 'External Project Name', kind: 'string', description: 'External project name, for reference' },
-	{ name: 'externalDim01', displayName: 'Production Code', kind: 'string', description: 'Production code (external dimension 1)' },
+	{ name: 'externalDim01', simplified: true, displayName: 'Production Code', kind: 'string', description: 'Production code (external dimension 1)' },
 	{ name: 'workDescriptionShort', displayName: 'Short Description', kind: 'string', description: 'Short description of the work' },
 	{ name: 'workDescription', displayName: 'Description', kind: 'string', description: 'Detailed description of the work' },
-	{ name: 'startDate', displayName: 'Start Date', kind: 'dateTime', description: 'Start date' },
-	{ name: 'finishedDatePlanned', displayName: 'Planned Finish Date', kind: 'dateTime', description: 'Planned completion date' },
+	{ name: 'startDate', simplified: true, displayName: 'Start Date', kind: 'dateTime', description: 'Start date' },
+	{ name: 'finishedDatePlanned', simplified: true, displayName: 'Planned Finish Date', kind: 'dateTime', description: 'Planned completion date' },
 	{ name: 'finishedDate', displayName: 'Finish Date', kind: 'dateTime', description: 'Actual completion date' },
-	{ name: 'estimatedHourQty', displayName: 'Estimated Hours', kind: 'number', description: 'Estimated hours for this work order' },
+	{ name: 'estimatedHourQty', simplified: true, displayName: 'Estimated Hours', kind: 'number', description: 'Estimated hours for this work order' },
 	fromTemplate({ name: 'fixedResourcePrice', displayName: 'Fixed Resource Price', kind: 'number', description: 'Fixed resource price.' }),
 	fromTemplate({ name: 'unitId', displayName: 'Unit ID', kind: 'string', description: 'Unit of measurement ID.' }),
 	fromTemplate({ name: 'costPrice', displayName: 'Cost Price', kind: 'number', description: 'Cost price.' }),
 	fromTemplate({ name: 'price', displayName: 'Sales Price', kind: 'number', description: 'Sales price.' }),
 	fromTemplate({ name: 'measureUnitQty', displayName: 'Measure Unit Quantity', kind: 'boolean', description: 'Whether to measure unit quantity.' }),
-	{ name: 'parentActivityId', displayName: 'Parent Work Order ID', kind: 'string', description: 'Ditio ID of the parent work order (for a hierarchy). To name the parent by your own number, use Parent External ID.' },
+	{ name: 'parentActivityId', simplified: true, displayName: 'Parent Work Order ID', kind: 'string', description: 'Ditio ID of the parent work order (for a hierarchy). To name the parent by your own number, use Parent External ID.' },
 	{ name: 'chapterId', displayName: 'Chapter ID', kind: 'string', description: 'Chapter ID' },
 	{ name: 'mainForemanId', displayName: 'Main Foreman ID', kind: 'string', description: 'Main foreman ID' },
 	{ name: 'taskLeaderId', displayName: 'Work Order Leader ID', kind: 'string', description: 'Work order leader ID' },
@@ -34,7 +34,7 @@ export const TASK_FIELDS: ApiField[] = [
 	{ name: 'taskLocationLongitude', displayName: 'Longitude', kind: 'longitude', description: 'GPS longitude, -180 to 180' },
 	fromTemplate({ name: 'safeJobAnalysisApprovalRequired', displayName: 'SJA Approval Required', kind: 'boolean', description: 'Whether a safe job analysis (SJA) must be approved before work starts.' }),
 	fromTemplate({ name: 'safeJobAnalysisUserPromptText', displayName: 'SJA Prompt Text', kind: 'string', description: 'SJA text shown to users.' }),
-	{ name: 'isParent', displayName: 'Is Parent', kind: 'boolean', description: 'Whether this work order is a parent (a container for sub-orders)' },
+	{ name: 'isParent', simplified: true, displayName: 'Is Parent', kind: 'boolean', description: 'Whether this work order is a parent (a container for sub-orders)' },
 ];
 
 export const EXTERNAL_ID: ApiField = {

@@ -1,3 +1,5 @@
+import { PROJECT_FIELDS } from '../../fields/project.fields';
+import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../fields/simplify';
 import type { IDataObject } from 'n8n-workflow';
 
 import { projectByNumber, projectLocator, readProjectRef } from '../common/project-locator';
@@ -5,10 +7,13 @@ import { perItem } from '../per-item';
 import type { Operation } from '../types';
 
 export const get: Operation = {
-	description: [projectLocator({ description: 'The project to get' })],
+	description: [projectLocator({ description: 'The project to get' }), simplifyParameter],
 	execute: perItem(async function (itemIndex, run) {
 		const ref = readProjectRef.call(this, itemIndex);
-		if (ref.mode === 'projectNumber') return await projectByNumber(run, ref.value, itemIndex);
-		return await run.client.request<IDataObject>('GET', ['projects', ref.value], { itemIndex });
+		const project =
+			ref.mode === 'projectNumber'
+				? await projectByNumber(run, ref.value, itemIndex)
+				: await run.client.request<IDataObject>('GET', ['projects', ref.value], { itemIndex });
+		return shaped(this.getNodeParameter('simplify', itemIndex, true) as boolean, project, PROJECT_IDENTITY, PROJECT_FIELDS);
 	}),
 };

@@ -1,11 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { PROJECT_FIELDS } from '../../fields/project.fields';
+import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../fields/simplify';
 import { ACTIVE_FILTER, applyLimit, containsText, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 
 const description: INodeProperties[] = [
 	...RETURN_ALL_AND_LIMIT,
+	simplifyParameter,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -43,6 +46,7 @@ export const getAll: Operation = {
 				containsText(p.name, filters.nameContains) &&
 				containsText(p.projectNumber, filters.projectNumberContains),
 		);
-		return applyLimit.call(this, itemIndex, wanted);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		return shaped(simplify, applyLimit.call(this, itemIndex, wanted), PROJECT_IDENTITY, PROJECT_FIELDS);
 	}),
 };

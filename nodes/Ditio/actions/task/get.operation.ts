@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../fields/collection';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../fields/simplify';
+import { TASK_FIELDS } from '../../fields/task.fields';
 import type { ApiField } from '../../fields/field';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
@@ -43,6 +45,7 @@ const description: INodeProperties[] = [
 	only('taskNumber', TASK_NUMBER_KEY),
 	only('externalId', EXTERNAL_PROJECT_NUMBER_KEY),
 	only('externalId', EXTERNAL_ID_KEY),
+	simplifyParameter,
 ];
 
 export const get: Operation = {
@@ -57,6 +60,7 @@ export const get: Operation = {
 				: lookupBy === 'externalId'
 					? ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)]
 					: ['tasks', readTaskId.call(this, itemIndex)];
-		return await run.client.request<IDataObject>('GET', path, { itemIndex });
+		const task = await run.client.request<IDataObject>('GET', path, { itemIndex });
+		return shaped(this.getNodeParameter('simplify', itemIndex, true) as boolean, task, TASK_IDENTITY, TASK_FIELDS);
 	}),
 };

@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../fields/collection';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../fields/simplify';
+import { TASK_FIELDS } from '../../fields/task.fields';
 import type { ApiField } from '../../fields/field';
 import { ACTIVE_FILTER, applyLimit, containsText, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { projectLocator, readProjectRef } from '../common/project-locator';
@@ -43,6 +45,7 @@ const description: INodeProperties[] = [
 	only('taskNumber', PROJECT_NUMBER_KEY),
 	only('taskNumber', TASK_NUMBER_KEY),
 	...RETURN_ALL_AND_LIMIT,
+	simplifyParameter,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -110,6 +113,7 @@ export const getAll: Operation = {
 				(!filters.parentActivityId || t.parentActivityId === filters.parentActivityId) &&
 				(!filters.topLevelOnly || !t.parentActivityId),
 		);
-		return applyLimit.call(this, itemIndex, wanted);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		return shaped(simplify, applyLimit.call(this, itemIndex, wanted), TASK_IDENTITY, TASK_FIELDS);
 	}),
 };
