@@ -18,11 +18,12 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Project', value: 'project' },
+		{ name: 'Project', value: 'project', description: 'A Ditio project, the container of work orders' },
 		// Ditio's API says task; its users say work order.
-		{ name: 'Work Order', value: 'task' },
+		{ name: 'Work Order', value: 'task', description: 'A work order (task) in a project, on which time is registered' },
 	],
 	default: 'project',
+	description: 'What to work on in Ditio',
 };
 
 export const properties: INodeProperties[] = [

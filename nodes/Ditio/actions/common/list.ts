@@ -31,10 +31,11 @@ export const ACTIVE_FILTER: INodeProperties = {
 	name: 'active',
 	type: 'options',
 	default: 'all',
+	description: 'Whether to keep active records, inactive ones, or both',
 	options: [
-		{ name: 'Active and Inactive', value: 'all' },
-		{ name: 'Active Only', value: 'active' },
-		{ name: 'Inactive Only', value: 'inactive' },
+		{ name: 'Active and Inactive', value: 'all', description: 'Keep every record' },
+		{ name: 'Active Only', value: 'active', description: 'Keep records whose Active is true' },
+		{ name: 'Inactive Only', value: 'inactive', description: 'Keep records whose Active is false' },
 	],
 };
 

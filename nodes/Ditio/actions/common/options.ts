@@ -11,6 +11,7 @@ export const requestOptionsParameter: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
+	description: 'How hard to try when Ditio is busy or slow',
 	options: [
 		{
 			displayName: 'Retries',

@@ -15,6 +15,7 @@ const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Narrow the list; Ditio returns the whole list and the node filters it',
 		options: [
 			ACTIVE_FILTER,
 			{

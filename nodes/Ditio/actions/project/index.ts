@@ -46,6 +46,7 @@ const operationProperty: INodeProperties = {
 		{ name: 'Update', value: 'update', description: 'Change only the fields given', action: 'Update a project' },
 	],
 	default: 'getAll',
+	description: 'What to do',
 };
 
 export const projectDescription: INodeProperties[] = [

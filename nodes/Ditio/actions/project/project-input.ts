@@ -21,6 +21,7 @@ export const additionalFieldsParameter: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
+	description: 'Only the fields you add are sent',
 	options: [COMPANY_ID_OPTION, ...collectionOptions(PROJECT_FIELDS)],
 };
 
@@ -30,6 +31,7 @@ export const updateFieldsParameter: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
+	description: 'The fields to change; the others stay as they are',
 	options: collectionOptions([PROJECT_NUMBER, ...PROJECT_FIELDS]),
 };
 

@@ -34,6 +34,7 @@ const description: INodeProperties[] = [
 		name: 'lookupBy',
 		type: 'options',
 		default: 'id',
+		description: 'Which numbers identify the work order',
 		options: [
 			{ name: 'Ditio ID', value: 'id', description: 'The work order by its Ditio ID' },
 			{ name: 'Project Number and Task Number', value: 'taskNumber', description: 'The first work order with this number in the project' },

@@ -31,6 +31,7 @@ const description: INodeProperties[] = [
 		name: 'listBy',
 		type: 'options',
 		default: 'project',
+		description: 'Which work orders to list',
 		options: [
 			{ name: 'Project', value: 'project', description: 'All work orders of one project' },
 			{ name: 'Production Code', value: 'productionCode', description: 'All work orders with a production code' },
@@ -52,6 +53,7 @@ const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Narrow the list; Ditio returns the whole list and the node filters it',
 		options: [
 			ACTIVE_FILTER,
 			{

@@ -56,6 +56,7 @@ const operationProperty: INodeProperties = {
 		{ name: 'Update', value: 'update', description: 'Change only the fields given', action: 'Update a work order' },
 	],
 	default: 'getAll',
+	description: 'What to do',
 };
 
 export const taskDescription: INodeProperties[] = [

@@ -56,6 +56,7 @@ export const updateFieldsParameter: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
+	description: 'The fields to change; the others stay as they are',
 	options: [PARENT_EXTERNAL_ID_OPTION, ...collectionOptions([EXTERNAL_ID, ...TASK_FIELDS])].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
 	),
