@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -33,6 +34,20 @@ let cookie: string;
 let browser: BrowserContext;
 let page: Page;
 let profileDir: string;
+
+/**
+ * Reads until the value is as expected or time is up, and answers the last value read: the
+ * editor renders in steps, so a value read the moment its element appears may not be filled yet.
+ */
+async function settled<T>(read: () => Promise<T>, expected: T, timeoutMs = 20000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let value = await read();
+	while (!isDeepStrictEqual(value, expected) && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 250));
+		value = await read();
+	}
+	return value;
+}
 
 /** After the dropdowns' fade-in, so the picture shows what a user sees. */
 async function shot(name: string) {
@@ -134,7 +149,8 @@ describe('the editor in Chromium', () => {
 	test('an example workflow shows the Ditio nodes with their credential', async () => {
 		await openNode('ditioExErpSync01', 'Create or update work orders');
 		await shot('02-erp-example-work-order-node');
-		await expect(page.locator('[data-test-id=node-credentials-select] input').inputValue()).resolves.toBe(n8n.CREDENTIAL_NAME);
+		const credentialInput = page.locator('[data-test-id=node-credentials-select] input');
+		expect(await settled(() => credentialInput.inputValue(), n8n.CREDENTIAL_NAME)).toBe(n8n.CREDENTIAL_NAME);
 	});
 
 	test('the Ditio node offers its resources and operations, and the project picker lists the sandbox projects', async () => {
@@ -171,7 +187,8 @@ describe('the editor in Chromium', () => {
 		await page.click('[data-test-id=parameter-input-resource]');
 		await page.locator('li[data-test-id=parameter-input-item]:visible', { hasText: /^Project$/ }).click();
 		await page.locator('li[data-test-id=parameter-input-item]:visible').first().waitFor({ state: 'hidden' });
-		await expect(page.locator('[data-test-id=parameter-input-resource] input').inputValue()).resolves.toBe('Project');
+		const resourceInput = page.locator('[data-test-id=parameter-input-resource] input');
+		expect(await settled(() => resourceInput.inputValue(), 'Project')).toBe('Project');
 		await page.click('[data-test-id=parameter-input-operation]');
 		expect((await openOptions()).filter((o) => o !== 'Custom API Call')).toEqual(operations);
 		await shot('04-project-operations');
@@ -181,11 +198,11 @@ describe('the editor in Chromium', () => {
 	test('the credential form offers the Ditio environments and shows the sandbox URLs', async () => {
 		await page.goto(`${world.baseUrl}/home/credentials/${n8n.CREDENTIAL_ID}`);
 		const modal = page.locator('[data-test-id=editCredential-modal]');
-		await modal.waitFor();
-		await expect(modal.innerText()).resolves.toContain('Ditio OAuth2 API');
-		await expect(page.locator('[data-test-id=parameter-input-baseUrl] input').inputValue()).resolves.toBe(world.sb.baseUrl);
-		await expect(page.locator('[data-test-id=parameter-input-tokenUrl] input').inputValue()).resolves.toBe(world.sb.tokenUrl);
-		await expect(page.locator('[data-test-id=parameter-input-companyId] input').inputValue()).resolves.toBe(DEMO_COMPANY_ID);
+		await modal.getByText('Ditio OAuth2 API').waitFor();
+		const field = (name: string) => page.locator(`[data-test-id=parameter-input-${name}] input`);
+		expect(await settled(() => field('baseUrl').inputValue(), world.sb.baseUrl)).toBe(world.sb.baseUrl);
+		expect(await settled(() => field('tokenUrl').inputValue(), world.sb.tokenUrl)).toBe(world.sb.tokenUrl);
+		expect(await settled(() => field('companyId').inputValue(), DEMO_COMPANY_ID)).toBe(DEMO_COMPANY_ID);
 		await shot('05-credential-form');
 		await page.click('[data-test-id=parameter-input-environment]');
 		expect(await openOptions()).toEqual(['Test (ditio.dev)', 'Production (ditio.app)', 'Custom URLs']);
