@@ -55,16 +55,28 @@ async function shot(name: string) {
 	await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** The texts of the options of the select that is open now (first line: the name). */
-async function openOptions(): Promise<string[]> {
-	const items = page.locator('li[data-test-id=parameter-input-item]:visible');
-	await items.first().waitFor();
-	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+const visibleOptions = () => page.locator('li[data-test-id=parameter-input-item]:visible');
+
+/**
+ * Opens the select of a parameter and answers its options (first line of each: the name). A
+ * click can land while another popup is closing and only close that one: then it clicks again.
+ */
+async function openSelect(parameter: string): Promise<string[]> {
+	for (let attempt = 1; ; attempt++) {
+		await page.click(`[data-test-id=parameter-input-${parameter}]`);
+		try {
+			await visibleOptions().first().waitFor({ timeout: 5000 });
+			break;
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
+	return (await visibleOptions().allInnerTexts()).map((t) => t.split('\n')[0].trim());
 }
 
 async function closeSelect() {
 	await page.keyboard.press('Escape');
-	await page.locator('li[data-test-id=parameter-input-item]:visible').first().waitFor({ state: 'hidden' });
+	await visibleOptions().first().waitFor({ state: 'hidden' });
 }
 
 async function openNode(workflowId: string, nodeName: string) {
@@ -156,15 +168,13 @@ describe('the editor in Chromium', () => {
 	test('the Ditio node offers its resources and operations, and the project picker lists the sandbox projects', async () => {
 		await openNode('ditioExNewOrders', 'Get work orders of the project');
 
-		await page.click('[data-test-id=parameter-input-resource]');
-		const resources = await openOptions();
+		const resources = await openSelect('resource');
 		// n8n appends "Custom API Call" to nodes whose credential it can reuse in an HTTP Request.
 		expect(resources.filter((r) => r !== 'Custom API Call')).toEqual(['Project', 'Work Order']);
 		await closeSelect();
 
-		await page.click('[data-test-id=parameter-input-operation]');
 		const operations = ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Replace', 'Update'];
-		expect((await openOptions()).filter((o) => o !== 'Custom API Call')).toEqual(operations);
+		expect((await openSelect('operation')).filter((o) => o !== 'Custom API Call')).toEqual(operations);
 		await closeSelect();
 
 		world.sb.clearRequests();
@@ -181,16 +191,19 @@ describe('the editor in Chromium', () => {
 		]);
 		// The list came from the sandbox, through n8n, with a token n8n fetched.
 		expect(world.sb.requests.some((r) => r.api && r.method === 'GET' && r.path.endsWith('/projects'))).toBe(true);
-		await page.keyboard.press('Escape');
+		// Picking one closes the list and sets the value.
+		await items.filter({ hasText: 'P/2026/Æ-01' }).click();
+		await items.first().waitFor({ state: 'hidden' });
+		const picked = page.locator('[data-test-id=rlc-input]');
+		expect(await settled(() => picked.inputValue(), 'P/2026/Æ-01 · Ærfuglveien barnehage')).toBe('P/2026/Æ-01 · Ærfuglveien barnehage');
 
 		// The Project resource has the same seven operations.
-		await page.click('[data-test-id=parameter-input-resource]');
-		await page.locator('li[data-test-id=parameter-input-item]:visible', { hasText: /^Project$/ }).click();
-		await page.locator('li[data-test-id=parameter-input-item]:visible').first().waitFor({ state: 'hidden' });
+		const resourceNames = await openSelect('resource');
+		await visibleOptions().nth(resourceNames.indexOf('Project')).click();
+		await visibleOptions().first().waitFor({ state: 'hidden' });
 		const resourceInput = page.locator('[data-test-id=parameter-input-resource] input');
 		expect(await settled(() => resourceInput.inputValue(), 'Project')).toBe('Project');
-		await page.click('[data-test-id=parameter-input-operation]');
-		expect((await openOptions()).filter((o) => o !== 'Custom API Call')).toEqual(operations);
+		expect((await openSelect('operation')).filter((o) => o !== 'Custom API Call')).toEqual(operations);
 		await shot('04-project-operations');
 		await closeSelect();
 	});
@@ -204,8 +217,7 @@ describe('the editor in Chromium', () => {
 		expect(await settled(() => field('tokenUrl').inputValue(), world.sb.tokenUrl)).toBe(world.sb.tokenUrl);
 		expect(await settled(() => field('companyId').inputValue(), DEMO_COMPANY_ID)).toBe(DEMO_COMPANY_ID);
 		await shot('05-credential-form');
-		await page.click('[data-test-id=parameter-input-environment]');
-		expect(await openOptions()).toEqual(['Test (ditio.dev)', 'Production (ditio.app)', 'Custom URLs']);
+		expect(await openSelect('environment')).toEqual(['Test (ditio.dev)', 'Production (ditio.app)', 'Custom URLs']);
 		await shot('06-credential-environments');
 		await closeSelect();
 	});
