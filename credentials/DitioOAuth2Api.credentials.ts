@@ -6,10 +6,11 @@ const { test, production } = DITIO_ENVIRONMENTS;
 
 /**
  * Hidden credential fields are reset to the type's defaults by n8n on every load, so the token
- * URL cannot be stored: it is derived from the visible fields by expression.
+ * URL cannot be stored: it is derived from the visible fields by expression. Inside the
+ * credential's own fields they are `$self`; in its test request they are `$credentials`.
  */
-const byEnvironment = (customField: string, prod: string, tst: string) =>
-	`={{ $self.environment === 'custom' ? $self.${customField} : $self.environment === 'production' ? '${prod}' : '${tst}' }}`;
+const byEnvironment = (self: '$self' | '$credentials', customField: string, prod: string, tst: string) =>
+	`={{ ${self}.environment === 'custom' ? ${self}.${customField} : ${self}.environment === 'production' ? '${prod}' : '${tst}' }}`;
 
 /**
  * n8n's oAuth2Api marks this field doNotInherit, so it is declared again. It holds an HTTP
@@ -80,7 +81,7 @@ export class DitioOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: byEnvironment('tokenUrl', production.tokenUrl, test.tokenUrl),
+			default: byEnvironment('$self', 'tokenUrl', production.tokenUrl, test.tokenUrl),
 		},
 		{
 			displayName: 'Scope',
@@ -116,7 +117,7 @@ export class DitioOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: byEnvironment('baseUrl', production.apiBaseUrl, test.apiBaseUrl),
+			baseURL: byEnvironment('$credentials', 'baseUrl', production.apiBaseUrl, test.apiBaseUrl),
 			url: '/api/v4/integration/projects',
 			method: 'GET',
 		},

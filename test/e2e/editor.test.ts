@@ -241,12 +241,9 @@ describe("the credential test (the editor's banner on open, on save and on Retry
 		expect(nothingListening).toEqual({ status: 'Error', message: 'The service refused the connection - perhaps it is offline' });
 	});
 
-	// KNOWN BUG, in credentials/DitioOAuth2Api.credentials.ts (not this tier's to fix): the test
-	// request's baseURL is written with `$self.…`, which n8n resolves only in credential fields; in
-	// the test request it is `$credentials.…`. So a Custom-environment credential is tested against
-	// the Test environment's URL and shows "Couldn't connect with these settings: ENOTFOUND" with a
-	// correct secret. When the credential is fixed this test starts passing: remove `.failing`.
-	test.failing('a correct secret is reported as connected', async () => {
+	// The test request resolves `$credentials.…` (not `$self.…`): with `$self` a Custom credential
+	// was tested against the Test environment's host and failed with ENOTFOUND.
+	test('a correct secret is reported as connected', async () => {
 		const ok = await credentialTest({ clientSecret: DEMO_CLIENT.clientSecret });
 		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
