@@ -1,0 +1,62 @@
+// @ts-check
+'use strict';
+/**
+ * The sandbox for `npm run bench`, in a process of its own (child_process.fork), so its CPU
+ * time (JSON of 50,000 work orders, request log) and memory are not counted as the node's,
+ * and it answers on the other core as a remote Ditio would. Driven over IPC by
+ * bench/sync.bench.ts; every message `{ id, cmd, ...args }` gets `{ id, result }` or `{ id, error }`.
+ */
+const { startSandbox, DEMO_COMPANY_ID } = require('../sandbox/server');
+
+/** @param {import('../sandbox/server').Sandbox} sb */
+function counts(sb) {
+	const api = sb.requests.filter((r) => r.api);
+	/** @type {Record<string, number>} */
+	const byMethod = {};
+	for (const r of api) byMethod[r.method] = (byMethod[r.method] ?? 0) + 1;
+	const failed = api.filter((r) => typeof r.status !== 'number' || r.status >= 400);
+	return {
+		api: api.length,
+		token: sb.requests.filter((r) => r.token).length,
+		byMethod,
+		failed: failed.length,
+		failedStatuses: [...new Set(failed.map((r) => r.status))],
+	};
+}
+
+async function main() {
+	const sb = await startSandbox({ seed: 'empty' });
+	/** @type {Record<string, (args: any) => unknown>} */
+	const commands = {
+		reset: () => sb.reset('empty'),
+		latency: ({ ms }) => sb.setLatency(ms),
+		project: ({ fields }) => sb.store.addProject(DEMO_COMPANY_ID, fields).id,
+		projects: ({ rows }) => rows.map((/** @type {any} */ fields) => sb.store.addProject(DEMO_COMPANY_ID, fields).id).length,
+		tasks: ({ projectId, rows }) =>
+			rows.map((/** @type {any} */ fields) => sb.store.addTask(DEMO_COMPANY_ID, { ...fields, projectId }).id).length,
+		seedTasks: ({ projectId, count }) => sb.seedTasks(DEMO_COMPANY_ID, projectId, count, { prefix: 'WO-' }).length,
+		counts: () => counts(sb),
+		clear: () => sb.clearRequests(),
+	};
+	process.on('message', (/** @type {any} */ message) => {
+		const { id, cmd, ...args } = message;
+		if (cmd === 'close') {
+			sb.close().then(() => process.exit(0), () => process.exit(1));
+			return;
+		}
+		try {
+			const command = commands[cmd];
+			if (!command) throw new Error(`unknown command ${cmd}`);
+			process.send?.({ id, result: command(args) ?? null });
+		} catch (error) {
+			process.send?.({ id, error: error instanceof Error ? error.message : String(error) });
+		}
+	});
+	process.on('disconnect', () => process.exit(0));
+	process.send?.({ ready: true, baseUrl: sb.baseUrl, tokenUrl: sb.tokenUrl });
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
