@@ -42,8 +42,8 @@ const DEMO_LOGIN = Object.freeze({
 /** Fixed, so a kept user folder can always decrypt its credentials. Local demo only. */
 const ENCRYPTION_KEY = 'n8n-nodes-ditio-local-demo-only';
 
-/** What goes into a user's `~/.n8n/nodes/node_modules/<package>`: what npm would unpack, no node_modules. */
-const PACKAGE_FILES = ['package.json', 'dist', 'README.md', 'LICENSE'];
+/** Where `npm pack` leaves the tarball that is installed, as a user's n8n would get it. */
+const PACK_DIR = path.join(ROOT, 'test-results', 'pack');
 
 // ---------------------------------------------------------------------------------------------
 // Build
@@ -85,28 +85,41 @@ function buildIfNeeded(log = console.log) {
 // ---------------------------------------------------------------------------------------------
 
 /** @param {string} from @param {string} to */
-function copyRecursive(from, to) {
-	fs.cpSync(from, to, { recursive: true, dereference: true });
+let packed;
+
+/**
+ * The package as npm publishes it: `npm pack` once per process, so what n8n loads is exactly
+ * what the registry would hold (the `files` list, not the source folder).
+ * @returns {string} path of the .tgz
+ */
+function packOnce() {
+	if (packed && fs.existsSync(packed)) return packed;
+	fs.rmSync(PACK_DIR, { recursive: true, force: true });
+	fs.mkdirSync(PACK_DIR, { recursive: true });
+	const run = spawnSync('npm', ['pack', '--json', '--pack-destination', PACK_DIR], { cwd: ROOT, encoding: 'utf8' });
+	if (run.status !== 0) throw new Error(`npm pack failed:\n${run.stderr}`);
+	const [{ filename }] = JSON.parse(run.stdout);
+	packed = path.join(PACK_DIR, filename);
+	return packed;
 }
 
 /**
- * Copies the built package where n8n keeps installed community packages, and writes the
+ * Unpacks the packed package where n8n keeps installed community packages, and writes the
  * `nodes/package.json` that n8n itself keeps there (it lists what was installed).
  * @param {string} userFolder N8N_USER_FOLDER
  */
 function installPackage(userFolder) {
+	const tarball = packOnce();
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const dest = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(dest, { recursive: true, force: true });
 	fs.mkdirSync(dest, { recursive: true });
-	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	for (const name of PACKAGE_FILES) {
-		const from = path.join(ROOT, name);
-		if (fs.existsSync(from)) copyRecursive(from, path.join(dest, name));
-	}
+	const untar = spawnSync('tar', ['-xzf', tarball, '-C', dest, '--strip-components=1'], { encoding: 'utf8' });
+	if (untar.status !== 0) throw new Error(`unpacking ${tarball} failed:\n${untar.stderr}`);
 	if (!fs.existsSync(path.join(dest, 'dist', 'nodes', 'Ditio', 'Ditio.node.js'))) {
-		throw new Error('dist/ has no built node: run `npm run build`');
+		throw new Error('the packed package has no built node: run `npm run build`');
 	}
+	const pkg = JSON.parse(fs.readFileSync(path.join(dest, 'package.json'), 'utf8'));
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
 		// No "name": jest's module map would see two packages of one name when folders sit side by side.
