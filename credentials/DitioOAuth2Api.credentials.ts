@@ -104,6 +104,19 @@ export class DitioOAuth2Api implements ICredentialType {
 			default: 'body',
 		},
 		{
+			// Ditio's token request needs nothing beyond the client credentials and scope.
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
+		{
 			displayName: 'Company ID',
 			name: 'companyId',
 			type: 'string',
