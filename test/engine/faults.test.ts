@@ -125,6 +125,46 @@ describe('writes are never doubled by a retry', () => {
 	});
 });
 
+describe('a token that expires in the middle of a run', () => {
+	test('is renewed once and the batch goes on, every item written once', async () => {
+		ditio.sandbox.setTokenLifetime(1);
+		ditio.engine.credentialsHelper.clearToken(ditio.credentialsId);
+		ditio.sandbox.setLatency(150);
+		try {
+			const rows = Array.from({ length: 12 }, (_, i) => ({ externalId: `WO-MIDRUN-${i}` }));
+			const { error, items } = await ditio.run(
+				{
+					resource: 'task',
+					operation: 'upsert',
+					project: byNumber('P-2026-001'),
+					externalId: '={{ $json.externalId }}',
+					options: { concurrency: 1 },
+				},
+				rows,
+			);
+			expect(error).toBeUndefined();
+			expect(jsonOf(items).map((t) => t.outcome)).toEqual(rows.map(() => 'created'));
+			const statuses = apiCalls().map((c) => c.status);
+			expect(statuses).toContain(401);
+			expect(ditio.sandbox.tokenRequestCount()).toBeGreaterThanOrEqual(2);
+			for (const row of rows) {
+				expect([...ditio.sandbox.store.tasks.values()].filter((t: { externalId: string }) => t.externalId === row.externalId)).toHaveLength(1);
+			}
+		} finally {
+			ditio.sandbox.setLatency(0);
+			ditio.sandbox.setTokenLifetime(1800);
+		}
+	});
+});
+
+describe('an ID where a number belongs', () => {
+	test('a Ditio ID in By Project Number mode gets the hint to choose By ID', async () => {
+		const { error } = await ditio.run({ resource: 'project', operation: 'get', project: byNumber('65f1a2b3c4d5e6f7a8b9c0ff') });
+		expect(error!.message).toMatch(/^Ditio answered 404/);
+		expect(error!.description).toMatch(/looks like a Ditio ID: choose "By ID"/);
+	});
+});
+
 describe('no secret in any error, output or log', () => {
 	test('failures of every kind carry neither the client secret nor an access token', async () => {
 		const seen: unknown[] = [];

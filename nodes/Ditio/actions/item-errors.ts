@@ -12,8 +12,8 @@ export function atItem(node: INode, error: unknown, itemIndex: number): NodeApiE
 }
 
 /** The output item that stands for a failed input item when the node continues on fail. */
-export function errorJson(error: NodeApiError | NodeOperationError, itemIndex: number): IDataObject {
-	const json: IDataObject = { error: error.message, itemIndex };
+export function errorJson(error: NodeApiError | NodeOperationError, itemIndex: number, operation: string): IDataObject {
+	const json: IDataObject = { error: error.message, operation, itemIndex };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return json;

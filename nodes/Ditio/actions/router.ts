@@ -32,7 +32,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const failure = atItem(this.getNode(), result.error, itemIndex);
 			if (!run.continueOnFail) throw failure;
 			// No `error` on the item: n8n would replace the json with the bare message, losing status and hint.
-			output.push({ json: errorJson(failure, itemIndex), pairedItem });
+			output.push({ json: errorJson(failure, itemIndex, `${resource}:${operationName}`), pairedItem });
 			return;
 		}
 		const records = Array.isArray(result.json) ? result.json : [result.json];

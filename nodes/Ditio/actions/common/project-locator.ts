@@ -88,7 +88,11 @@ export function projectByNumber(run: BatchRun, projectNumber: string, itemIndex:
 	const key = `project-number:${projectNumber}`;
 	let found = run.memo.get(key) as Promise<IDataObject> | undefined;
 	if (!found) {
-		found = run.client.request<IDataObject>('GET', ['projects', 'by-project-number', projectNumber], { itemIndex });
+		// A Ditio ID given where a number belongs is the likely cause of a 404: say so.
+		const hints = DITIO_ID.test(projectNumber)
+			? { 404: `No project has the number "${projectNumber}". It looks like a Ditio ID: choose "By ID" in the Project field.` }
+			: undefined;
+		found = run.client.request<IDataObject>('GET', ['projects', 'by-project-number', projectNumber], { itemIndex, hints });
 		run.memo.set(key, found);
 		found.catch(() => run.memo.delete(key));
 	}
