@@ -78,7 +78,7 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 					'Web addresses read "." and ".." as steps between folders, so the request would reach another record. Use Get Many and filter on this number instead. Nothing was sent.',
 			});
 		}
-		const repeatable = REPEATABLE_METHODS.has(method) || options.repeatable !== undefined && options.repeatable !== false;
+		const repeatable = REPEATABLE_METHODS.has(method) || (options.repeatable !== undefined && options.repeatable !== false);
 		for (let attempt = 0; ; attempt++) {
 			await gate.acquire();
 			try {
