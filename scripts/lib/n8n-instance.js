@@ -179,15 +179,31 @@ function n8nEnv({ inst, userFolder, port = 5678, brokerPort = 5679, login = DEMO
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		// n8n 2.41 lands a new login on its AI assistant, which needs the internet; land on Overview.
-		N8N_DISABLED_MODULES: 'instance-ai',
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: login.email,
-		N8N_INSTANCE_OWNER_FIRST_NAME: login.firstName,
-		N8N_INSTANCE_OWNER_LAST_NAME: login.lastName,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: passwordHash(inst, login.password),
 	});
+	if (isLine1x(inst)) {
+		// n8n 1.x: its default expression engine runs in isolated-vm, which has no build for
+		// Node 20 here (installed with --ignore-scripts); the legacy engine is n8n 1.x's own.
+		// No N8N_DISABLED_MODULES: 1.x refuses module names it does not know (instance-ai), and
+		// no owner from the environment: 1.x has not that setting (setUpOwner sets it up instead).
+		env.N8N_EXPRESSION_ENGINE = 'legacy';
+	} else {
+		Object.assign(env, {
+			// n8n 2.41 lands a new login on its AI assistant, which needs the internet; land on Overview.
+			N8N_DISABLED_MODULES: 'instance-ai',
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: login.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: login.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: login.lastName,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: passwordHash(inst, login.password),
+		});
+	}
 	return Object.assign(env, extra);
+}
+
+/** True for an install of the n8n 1.x line (scripts/n8n-install.js --line=1.x). */
+/** @param {{ line?: string }} inst */
+function isLine1x(inst) {
+	return inst.line === '1.x';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,6 +334,18 @@ async function executeWorkflow(inst, env, workflowId, options) {
 	return { ...r, run: parseRunOutput(r.stdout) };
 }
 
+/**
+ * Activates a workflow from the CLI, for `n8n start` to run its trigger: `publish:workflow` on
+ * n8n 2.x, `update:workflow --active=true` on 1.x (which has no publish).
+ * @param {import('../n8n-install').InstallPaths} inst
+ * @param {Record<string, string>} env
+ * @param {string} workflowId
+ */
+async function activateWorkflow(inst, env, workflowId) {
+	const args = isLine1x(inst) ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+	return await mustRun(inst, args, env);
+}
+
 /** The JSON that `--rawOutput` prints, found among n8n's log lines (it starts at a line "{"). */
 /** @param {string} stdout @returns {any} */
 function parseRunOutput(stdout) {
@@ -436,6 +464,29 @@ function stopProcess(child, graceMs = 15000) {
 }
 
 /**
+ * n8n 1.x: claims the fresh instance for the demo login (POST /rest/owner/setup), as its setup
+ * screen does; 2.x takes the owner from the environment (n8nEnv) and needs nothing.
+ * @param {{ line?: string }} inst
+ * @param {string} baseUrl
+ */
+async function setUpOwner(inst, baseUrl, { email, password, firstName, lastName } = DEMO_LOGIN) {
+	if (!isLine1x(inst)) return;
+	// 1.x answers /healthz/readiness before its REST routes are mounted: retry while 404.
+	const deadline = Date.now() + 120000;
+	for (;;) {
+		const res = await fetch(`${baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email, password, firstName, lastName }),
+		});
+		const text = await res.text();
+		if (res.status === 200 || text.includes('already setup')) return;
+		if (res.status !== 404 || Date.now() > deadline) throw new Error(`owner setup failed: ${res.status} ${text}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+/**
  * Logs in as the editor does; answers the session cookie.
  * @param {string} baseUrl
  */
@@ -470,6 +521,7 @@ module.exports = {
 	exampleWorkflows,
 	importWorkflows,
 	executeWorkflow,
+	activateWorkflow,
 	parseRunOutput,
 	nodeOutput,
 	isPortFree,
@@ -477,5 +529,7 @@ module.exports = {
 	startN8n,
 	waitForReady,
 	stopProcess,
+	setUpOwner,
 	login,
+	isLine1x,
 };

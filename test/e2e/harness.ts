@@ -16,6 +16,8 @@ export { n8n };
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 export type Install = Awaited<ReturnType<typeof ensureN8n>>;
+/** The n8n lines scripts/n8n-install.js installs: 2.x (default, Node 24) and 1.x (the machine's Node 20). */
+export type Line = '2.x' | '1.x';
 
 /** Outside the project, so jest's module map never crawls n8n user folders. */
 export const E2E_ROOT = join(tmpdir(), 'n8n-nodes-ditio-e2e');
@@ -31,9 +33,12 @@ export interface World {
 	close(): Promise<void>;
 }
 
-/** Sandbox with demo data + fresh user folder + environment with free ports. */
-export async function createWorld(name: string): Promise<World> {
-	const inst = await ensureN8n({ quiet: true });
+/**
+ * Sandbox with demo data + fresh user folder + environment with free ports, on one n8n line
+ * (the environment that line needs comes from n8nEnv).
+ */
+export async function createWorld(name: string, { line = '2.x' }: { line?: Line } = {}): Promise<World> {
+	const inst = await ensureN8n({ quiet: true, line });
 	const sb = await startSandbox({ seed: 'demo' });
 	mkdirSync(E2E_ROOT, { recursive: true });
 	const userFolder = join(E2E_ROOT, `${name}-${process.pid}-${Date.now()}`);
