@@ -7,18 +7,8 @@
 import { describeExampleRuns } from './examples';
 import { n8n } from './harness';
 
-/*
- * Known gap (token-error-message): with a wrong client secret the run fails as it should and
- * nothing reaches the API, but the message is "Could not reach Ditio at … (Client authentication
- * failed (e.g., unknown client, …).)" instead of "…refused the client ID or client secret
- * (invalid_client)". n8n 1.x's httpRequestWithAuthentication throws its client-oauth2 AuthError
- * (code EAUTH, body.error 'invalid_client') unwrapped by "Failed to acquire OAuth2 access token",
- * and 1.x's NodeApiError drops an Error cause (ExecutionBaseError's `cause` class field), so
- * nodes/Ditio/transport/errors.ts sees only the message: client-oauth2's ERROR_RESPONSES text
- * for the OAuth code. The fix belongs there (toDitioError: map those texts back to their codes
- * and go to tokenError); then drop the gap here.
- */
-const world = describeExampleRuns('compat-1x', { line: '1.x', knownGaps: ['token-error-message'] });
+// n8n 1.x hands the node only the text of a token error; the node reads it back (errors.ts).
+const world = describeExampleRuns('compat-1x', { line: '1.x' });
 
 describe('n8n 1.x', () => {
 	test('is the 1.123 line on Node.js 20', () => {

@@ -18,13 +18,7 @@ const WRONG_SECRET_CREDENTIAL = 'ditioWrongSecret';
 
 type RunJson = Record<string, unknown>;
 
-/** Checks known to fail on a line, each explained where the line's test file calls this. */
-export type KnownGap = 'token-error-message';
-
-export function describeExampleRuns(
-	name: string,
-	{ line, knownGaps = [] }: { line?: Line; knownGaps?: KnownGap[] } = {},
-): () => World {
+export function describeExampleRuns(name: string, { line }: { line?: Line } = {}): () => World {
 	let world: World;
 
 	async function execute(id: string) {
@@ -203,14 +197,10 @@ export function describeExampleRuns(
 			expect(world.sb.apiRequestCount()).toBe(0);
 		});
 
-		// n8n 1.x hands the node its token failure without the OAuth error code (see compat-1x.test.ts):
-		// known to fail there until the node reads 1.x's shape; `test.failing` flags the day it passes.
-		(knownGaps.includes('token-error-message') ? test.failing : test)(
-			"says the identity server refused the client ID or client secret (the node's clear message)",
-			() => {
-				expect(message).toContain('refused the client ID or client secret');
-			},
-		);
+		// On 1.x the node gets only the OAuth2 client's text for the code; errors.ts reads it back.
+		test("says the identity server refused the client ID or client secret (the node's clear message)", () => {
+			expect(message).toContain('refused the client ID or client secret');
+		});
 	});
 
 	return () => world;

@@ -63,3 +63,14 @@ describe('Ditio error bodies', () => {
 		expect(error.message).toMatch(expected);
 	});
 });
+
+describe('token failures as n8n 1.x hands them over (text only)', () => {
+	test.each([
+		['Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).', /refused the client ID or client secret \(invalid_client\)/],
+		['The requested scope is invalid, unknown, or malformed.', /refused scope ditioapiv3/],
+		['HTTP status 404', /token URL answered HTTP 404/],
+	])('"%s" still names its cause', (text, expected) => {
+		const error = toDitioError(node, new NodeApiError(node, new Error(text) as never), site);
+		expect(error.message).toMatch(expected);
+	});
+});

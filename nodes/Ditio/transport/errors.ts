@@ -51,6 +51,26 @@ function apiError(node: INode, data: JsonObject, text: ErrorText): NodeApiError 
 	return error;
 }
 
+/**
+ * n8n 1.x hands the node only the text of the OAuth2 client's error (no wrapper, no body), so the
+ * client's fixed texts are read back into what the token endpoint said.
+ */
+const OAUTH_TEXTS: Array<[RegExp, (m: RegExpExecArray) => Failure]> = [
+	[/^Client authentication failed/, () => ({ body: { error: 'invalid_client' } })],
+	[/^The requested scope is invalid/, () => ({ body: { error: 'invalid_scope' } })],
+	[/^The authorization grant type is not supported/, () => ({ body: { error: 'unsupported_grant_type' } })],
+	[/^HTTP status (\d{3})$/, (m) => ({ status: Number(m[1]) })],
+	[/^Expected JSON response from OAuth2 token endpoint/, () => ({ status: 200 })],
+];
+
+function tokenFailureFromText(message: string | undefined): Failure | undefined {
+	for (const [pattern, toFailure] of OAUTH_TEXTS) {
+		const m = message ? pattern.exec(message) : null;
+		if (m) return toFailure(m);
+	}
+	return undefined;
+}
+
 /** RFC 6749 error codes are lower-case words joined by underscores. */
 const OAUTH_ERROR_CODE = /^[a-z]+(_[a-z]+)*$/;
 
@@ -157,6 +177,8 @@ export function toDitioError(node: INode, thrown: unknown, site: CallSite): Node
 	if (failure.code === 'EAUTH' || (calledUrl && !calledUrl.startsWith(site.baseUrl))) {
 		return tokenError(node, { cause: failure }, site);
 	}
+	const fromText = failure.response ? undefined : tokenFailureFromText(failure.message);
+	if (fromText) return tokenError(node, { cause: fromText }, site);
 
 	const status = failure.response?.status;
 	const where = `${site.method} ${site.path}`;
