@@ -7,20 +7,13 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_IDS, jsonOf, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_IDS, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 beforeEach(() => ditio.sandbox.reset('demo'));
 
 const P1 = DEMO_IDS.projectFjellhall;
-interface Logged {
-	method: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = () => (ditio.sandbox.requests as Logged[]).filter((r) => r.api);
-const writes = () => apiRequests().filter((r) => r.method !== 'GET');
+const { apiRequests, writes } = requestLog(ditio);
 /** Writes as "POST <externalId>" / "PATCH <id> <body keys>", in the order Ditio got them. */
 const writeLog = () =>
 	writes().map((r) =>

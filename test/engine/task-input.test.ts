@@ -7,21 +7,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_CLIENT, DEMO_COMPANY_ID, DEMO_IDS, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_CLIENT, DEMO_COMPANY_ID, DEMO_IDS, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 beforeEach(() => ditio.sandbox.reset('demo'));
 
 const P1 = DEMO_IDS.projectFjellhall;
-interface Logged {
-	method: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = () => (ditio.sandbox.requests as Logged[]).filter((r) => r.api);
-const writes = () => apiRequests().filter((r) => r.method !== 'GET');
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+const { apiRequests, writes, copy } = requestLog(ditio);
 
 /** Item 0 is good, item 1 is bad; each names its own work order (WO-100 / WO-300) and external ID. */
 const GOOD = { id: DEMO_IDS.taskGrunnarbeid, externalId: 'OK-1' };

@@ -6,24 +6,14 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, jsonOf, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 beforeEach(() => ditio.sandbox.reset('demo'));
 
 const P1 = DEMO_IDS.projectFjellhall;
 const P2 = DEMO_IDS.projectBarnehage;
-interface Logged {
-	method: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = () => (ditio.sandbox.requests as Logged[]).filter((r) => r.api);
-const writes = () => apiRequests().filter((r) => r.method !== 'GET');
-const route = (r: Logged) => [r.method, ...r.segments.slice(4)].join(' ');
-const task = (projectId: string, externalId: string) => ditio.sandbox.store.findTaskByExternalId(projectId, externalId);
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+const { apiRequests, writes, route, task, copy } = requestLog(ditio);
 const taskCount = () => ditio.sandbox.store.tasks.size;
 
 /** Create or Update with every value from the item, so one batch can mix projects and values. */

@@ -53,3 +53,24 @@ export const jsonOf = (items: INodeExecutionData[]) => items.map((i) => i.json);
 export const byNumber = (value: string) => ({ __rl: true, mode: 'projectNumber', value });
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+
+/** A request as the sandbox logged it. */
+export interface LoggedRequest {
+	method: string;
+	segments: string[];
+	api: boolean;
+	body?: Record<string, unknown>;
+}
+
+/** Readers of the sandbox's request log and store, shared by the engine tests. */
+export function requestLog(bench: DitioBench) {
+	const apiRequests = () => (bench.sandbox.requests as LoggedRequest[]).filter((r) => r.api);
+	return {
+		apiRequests,
+		writes: () => apiRequests().filter((r) => r.method !== 'GET'),
+		/** "POST tasks", "GET tasks project <id>" …: the path after /core/api/v4/integration. */
+		route: (r: LoggedRequest) => [r.method, ...r.segments.slice(4)].join(' '),
+		task: (projectId: string, externalId: string) => bench.sandbox.store.findTaskByExternalId(projectId, externalId),
+		copy: <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T,
+	};
+}
