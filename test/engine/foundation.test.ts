@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { DEMO_CLIENT, DEMO_COMPANY_ID, jsonOf, useDitio } from './support/ditio';
+import { DEMO_COMPANY_ID, jsonOf, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 const getMany = { resource: 'project', operation: 'getAll', returnAll: true };
@@ -89,16 +89,7 @@ describe('the foundation, inside n8n\'s engine against the sandbox', () => {
 });
 
 describe('credential failures name their cause', () => {
-	const bad = (overrides: Record<string, unknown>) =>
-		ditio.engine.setCredentials({
-			environment: 'custom',
-			baseUrl: ditio.sandbox.baseUrl,
-			tokenUrl: ditio.sandbox.tokenUrl,
-			clientId: DEMO_CLIENT.clientId,
-			clientSecret: DEMO_CLIENT.clientSecret,
-			companyId: DEMO_COMPANY_ID,
-			...overrides,
-		});
+	const bad = (overrides: Record<string, unknown>) => ditio.credential(overrides);
 
 	test('a wrong secret', async () => {
 		const id = bad({ clientSecret: 'not-the-secret' });

@@ -5,7 +5,7 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEMO_CLIENT, DEMO_COMPANY_ID, DEMO_IDS, OTHER_COMPANY_ID, useDitio } from './support/ditio';
+import { DEMO_COMPANY_ID, DEMO_IDS, OTHER_COMPANY_ID, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 
@@ -27,16 +27,7 @@ beforeEach(() => ditio.sandbox.reset('demo'));
 const create = (extra: Record<string, unknown>) => ({ resource: 'project', operation: 'create', ...extra });
 
 describe('Company ID: from the credential, overridden per item, or missing', () => {
-	const credential = (overrides: Record<string, unknown>) =>
-		ditio.engine.setCredentials({
-			environment: 'custom',
-			baseUrl: ditio.sandbox.baseUrl,
-			tokenUrl: ditio.sandbox.tokenUrl,
-			clientId: DEMO_CLIENT.clientId,
-			clientSecret: DEMO_CLIENT.clientSecret,
-			companyId: DEMO_COMPANY_ID,
-			...overrides,
-		});
+	const credential = (overrides: Record<string, unknown>) => ditio.credential(overrides);
 	const TWO_COMPANIES = { clientId: 'two-companies', clientSecret: 's3cret', companyIds: [DEMO_COMPANY_ID, OTHER_COMPANY_ID], scopes: ['ditioapiv3'] };
 	let twoCompanies: string;
 	let noCompany: string;

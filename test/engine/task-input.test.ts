@@ -7,7 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_CLIENT, DEMO_COMPANY_ID, DEMO_IDS, requestLog, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 beforeEach(() => ditio.sandbox.reset('demo'));
@@ -155,14 +155,7 @@ describe('Parent Work Order ID and Parent External ID both given', () => {
 });
 
 describe('Company ID', () => {
-	const withoutCompany = () =>
-		ditio.engine.setCredentials({
-			environment: 'custom',
-			baseUrl: ditio.sandbox.baseUrl,
-			tokenUrl: ditio.sandbox.tokenUrl,
-			clientId: DEMO_CLIENT.clientId,
-			clientSecret: DEMO_CLIENT.clientSecret,
-		});
+	const withoutCompany = () => ditio.credential({ companyId: undefined });
 
 	test.each(['create', 'upsert', 'replace'])('%s: missing from both credential and item, it fails before any request', async (operation) => {
 		const credentialsId = withoutCompany();

@@ -18,6 +18,8 @@ export interface DitioBench {
 	sandbox: any;
 	credentialsId: string;
 	run(parameters: INodeParameters, items?: IDataObject[], options?: { continueOnFail?: boolean; credentialsId?: string }): Promise<RunResult>;
+	/** Stores another credential: the demo one pointed at this sandbox, with `overrides`; returns its id. */
+	credential(overrides?: Record<string, unknown>): string;
 }
 
 export function useDitio(seed: 'demo' | 'empty' = 'demo', sandboxOptions: IDataObject = {}): DitioBench {
@@ -25,14 +27,17 @@ export function useDitio(seed: 'demo' | 'empty' = 'demo', sandboxOptions: IDataO
 	beforeAll(async () => {
 		bench.engine = await createEngine();
 		bench.sandbox = await startSandbox({ seed, ...sandboxOptions });
-		bench.credentialsId = bench.engine.setCredentials({
-			environment: 'custom',
-			baseUrl: bench.sandbox.baseUrl,
-			tokenUrl: bench.sandbox.tokenUrl,
-			clientId: DEMO_CLIENT.clientId,
-			clientSecret: DEMO_CLIENT.clientSecret,
-			companyId: DEMO_COMPANY_ID,
-		});
+		bench.credential = (overrides = {}) =>
+			bench.engine.setCredentials({
+				environment: 'custom',
+				baseUrl: bench.sandbox.baseUrl,
+				tokenUrl: bench.sandbox.tokenUrl,
+				clientId: DEMO_CLIENT.clientId,
+				clientSecret: DEMO_CLIENT.clientSecret,
+				companyId: DEMO_COMPANY_ID,
+				...overrides,
+			});
+		bench.credentialsId = bench.credential();
 		bench.run = (parameters, items, options = {}) =>
 			bench.engine.runNode({
 				parameters,

@@ -49,3 +49,16 @@ export function containsText(value: unknown, search: unknown): boolean {
 	if (typeof search !== 'string' || search === '') return true;
 	return String(value ?? '').toLowerCase().includes(search.toLowerCase());
 }
+
+/** The Filters collection of a Get Many; Ditio has no filter parameters, so the node applies them. */
+export function filtersParameter(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Narrow the list; Ditio returns the whole list and the node filters it',
+		options: [ACTIVE_FILTER, ...options],
+	};
+}

@@ -2,38 +2,29 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { PROJECT_FIELDS } from '../../fields/project.fields';
 import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../fields/simplify';
-import { ACTIVE_FILTER, applyLimit, containsText, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 
 const description: INodeProperties[] = [
 	...RETURN_ALL_AND_LIMIT,
 	simplifyParameter,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Narrow the list; Ditio returns the whole list and the node filters it',
-		options: [
-			ACTIVE_FILTER,
-			{
-				displayName: 'Name Contains',
-				name: 'nameContains',
-				type: 'string',
-				default: '',
-				description: 'Only projects whose name contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'Project Number Contains',
-				name: 'projectNumberContains',
-				type: 'string',
-				default: '',
-				description: 'Only projects whose project number contains this text (case-insensitive)',
-			},
-		],
-	},
+	filtersParameter([
+		{
+			displayName: 'Name Contains',
+			name: 'nameContains',
+			type: 'string',
+			default: '',
+			description: 'Only projects whose name contains this text (case-insensitive)',
+		},
+		{
+			displayName: 'Project Number Contains',
+			name: 'projectNumberContains',
+			type: 'string',
+			default: '',
+			description: 'Only projects whose project number contains this text (case-insensitive)',
+		},
+	]),
 ];
 
 export const getAll: Operation = {

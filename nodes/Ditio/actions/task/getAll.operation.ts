@@ -4,7 +4,7 @@ import { readRequired } from '../../fields/collection';
 import { shaped, simplifyParameter, TASK_IDENTITY } from '../../fields/simplify';
 import { TASK_FIELDS } from '../../fields/task.fields';
 import type { ApiField } from '../../fields/field';
-import { ACTIVE_FILTER, applyLimit, containsText, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { projectLocator, readProjectRef } from '../common/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
@@ -47,45 +47,36 @@ const description: INodeProperties[] = [
 	only('taskNumber', TASK_NUMBER_KEY),
 	...RETURN_ALL_AND_LIMIT,
 	simplifyParameter,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Narrow the list; Ditio returns the whole list and the node filters it',
-		options: [
-			ACTIVE_FILTER,
-			{
-				displayName: 'External ID Contains',
-				name: 'externalIdContains',
-				type: 'string',
-				default: '',
-				description: 'Only work orders whose external ID contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'Name Contains',
-				name: 'nameContains',
-				type: 'string',
-				default: '',
-				description: 'Only work orders whose name contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'Parent Work Order ID',
-				name: 'parentActivityId',
-				type: 'string',
-				default: '',
-				description: 'Only the children of this work order (its Ditio ID)',
-			},
-			{
-				displayName: 'Top Level Only',
-				name: 'topLevelOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only work orders without a parent',
-			},
-		],
-	},
+	filtersParameter([
+		{
+			displayName: 'External ID Contains',
+			name: 'externalIdContains',
+			type: 'string',
+			default: '',
+			description: 'Only work orders whose external ID contains this text (case-insensitive)',
+		},
+		{
+			displayName: 'Name Contains',
+			name: 'nameContains',
+			type: 'string',
+			default: '',
+			description: 'Only work orders whose name contains this text (case-insensitive)',
+		},
+		{
+			displayName: 'Parent Work Order ID',
+			name: 'parentActivityId',
+			type: 'string',
+			default: '',
+			description: 'Only the children of this work order (its Ditio ID)',
+		},
+		{
+			displayName: 'Top Level Only',
+			name: 'topLevelOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only work orders without a parent',
+		},
+	]),
 ];
 
 function listPath(listBy: string, value: (key: ApiField) => string, project: () => { mode: string; value: string }) {
