@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { DITIO_ENVIRONMENTS, DITIO_SCOPE } from '../nodes/Ditio/transport/environments';
+import { DITIO_ENVIRONMENTS, DITIO_SCOPE } from '../nodes/shared/transport/environments';
 
 const { test, production } = DITIO_ENVIRONMENTS;
 

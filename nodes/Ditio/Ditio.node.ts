@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/operations';
 import { router } from './actions/router';
-import { searchProjects } from './methods/listSearch';
+import { searchProjects } from '../shared/project-search';
 
 export class Ditio implements INodeType {
 	description: INodeTypeDescription = {

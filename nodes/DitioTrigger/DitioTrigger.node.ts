@@ -7,12 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { projectLocator, type ProjectRef } from '../Ditio/actions/common/project-locator';
-import { DITIO_ID } from '../Ditio/actions/common/ids';
-import { PROJECT_FIELDS, PROJECT_NUMBER } from '../Ditio/fields/project.fields';
-import { EXTERNAL_ID, TASK_FIELDS } from '../Ditio/fields/task.fields';
-import { searchProjects } from '../Ditio/methods/listSearch';
-import { type DitioClient, ditioClient } from '../Ditio/transport/client';
+import { projectLocator, projectRefOf, resolveProjectId } from '../shared/project-locator';
+import { RunCache } from '../shared/run-cache';
+import { PROJECT_FIELDS, PROJECT_NUMBER } from '../shared/fields/project.fields';
+import { EXTERNAL_ID, TASK_FIELDS } from '../shared/fields/task.fields';
+import { searchProjects } from '../shared/project-search';
+import { type DitioClient, ditioClient } from '../shared/transport/client';
 import { type Change, diff, type Remembered } from './changes';
 
 const WATCHED = {
@@ -26,24 +26,14 @@ interface Memory {
 	seen: Record<string, Remembered>;
 }
 
-async function projectIdOf(client: DitioClient, ref: ProjectRef): Promise<string> {
-	if (ref.mode !== 'projectNumber') return ref.value;
-	const project = await client.request<IDataObject>('GET', ['projects', 'by-project-number', ref.value]);
-	return String(project.id);
-}
-
 /** The records this trigger watches now, and which projects they were read from. */
 async function readWatched(this: IPollFunctions, client: DitioClient, resource: string) {
 	if (resource === 'project') return { records: await client.request<IDataObject[]>('GET', ['projects']), projects: undefined };
 	const scope = this.getNodeParameter('scope') as string;
 	let projectIds: string[];
 	if (scope === 'project') {
-		const raw = this.getNodeParameter('project') as { mode: ProjectRef['mode']; value: string };
-		const ref = { mode: raw.mode, value: String(raw.value ?? '').trim() };
-		if (!ref.value || (ref.mode !== 'projectNumber' && !DITIO_ID.test(ref.value))) {
-			throw new NodeOperationError(this.getNode(), 'Pick the project whose work orders to watch');
-		}
-		projectIds = [await projectIdOf(client, ref)];
+		const ref = projectRefOf(this.getNode(), this.getNodeParameter('project'));
+		projectIds = [await resolveProjectId({ client, cache: new RunCache() }, ref)];
 	} else {
 		const projects = await client.request<IDataObject[]>('GET', ['projects']);
 		projectIds = projects.filter((p) => p.active === true).map((p) => String(p.id));
@@ -57,7 +47,7 @@ export class DitioTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ditio Trigger',
 		name: 'ditioTrigger',
-		icon: { light: 'file:../Ditio/ditio.svg', dark: 'file:../Ditio/ditio.dark.svg' },
+		icon: { light: 'file:ditio.svg', dark: 'file:ditio.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["events"].join(", ") }}',

@@ -2,7 +2,7 @@
  * Ditio Trigger across successive polls of one activated workflow, against the sandbox.
  */
 import { byNumber, DEMO_COMPANY_ID, useDitio } from './support/ditio';
-import type { Poller } from '../engine/harness';
+import type { Poller } from './harness';
 
 const ditio = useDitio('demo');
 const events = (out: Awaited<ReturnType<Poller['poll']>>) => (out ? out[0].map((i) => i.json) : []);

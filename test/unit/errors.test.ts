@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { ditioMessage, toDitioError } from '../../nodes/Ditio/transport/errors';
+import { ditioMessage, toDitioError } from '../../nodes/shared/transport/errors';
 
 const node: INode = { id: '1', name: 'Ditio', type: 'n8n-nodes-ditio.ditio', typeVersion: 1, position: [0, 0], parameters: {} };
 const site = { method: 'GET', path: '/api/v4/integration/projects/x', baseUrl: 'https://core-api.ditio.dev/core', itemIndex: 2 };

@@ -2,9 +2,9 @@ import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { Ditio } from '../../nodes/Ditio/Ditio.node';
-import { changedFields, readFields } from '../../nodes/Ditio/fields/collection';
-import { PROJECT_FIELDS } from '../../nodes/Ditio/fields/project.fields';
-import { TASK_FIELDS } from '../../nodes/Ditio/fields/task.fields';
+import { changedFields, readFields } from '../../nodes/shared/fields/collection';
+import { PROJECT_FIELDS } from '../../nodes/shared/fields/project.fields';
+import { TASK_FIELDS } from '../../nodes/shared/fields/task.fields';
 
 const node: INode = { id: '1', name: 'Ditio', type: 'n8n-nodes-ditio.ditio', typeVersion: 1, position: [0, 0], parameters: {} };
 const { properties } = new Ditio().description;
@@ -82,9 +82,9 @@ describe('field tables check values', () => {
 describe('Options', () => {
 	test('the defaults shown in the editor are the ones the transport uses', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { DEFAULT_RETRY } = require('../../nodes/Ditio/transport/retry');
+		const { DEFAULT_RETRY } = require('../../nodes/shared/transport/retry');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { DEFAULT_TIMEOUT_MS } = require('../../nodes/Ditio/transport/client');
+		const { DEFAULT_TIMEOUT_MS } = require('../../nodes/shared/transport/client');
 		const options = properties.find((p) => p.name === 'options')!.options as INodeProperties[];
 		expect(options.find((o) => o.name === 'retries')!.default).toBe(DEFAULT_RETRY.maxRetries);
 		expect(options.find((o) => o.name === 'timeoutSeconds')!.default).toBe(DEFAULT_TIMEOUT_MS / 1000);

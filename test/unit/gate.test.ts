@@ -1,4 +1,4 @@
-import { AdaptiveGate } from '../../nodes/Ditio/transport/gate';
+import { AdaptiveGate } from '../../nodes/shared/transport/gate';
 
 /** Starts `n` holders of the gate and tells how many got in before any released. */
 async function admitted(gate: AdaptiveGate, n: number) {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { KINDS } from '../../nodes/Ditio/fields/kinds';
+import { KINDS } from '../../nodes/shared/fields/kinds';
 
 const ok = (kind: keyof typeof KINDS, input: unknown) => {
 	const result = KINDS[kind].coerce(input);

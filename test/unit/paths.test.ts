@@ -1,4 +1,4 @@
-import { integrationPath } from '../../nodes/Ditio/transport/paths';
+import { integrationPath } from '../../nodes/shared/transport/paths';
 
 describe('integration paths', () => {
 	test('every ERP number becomes exactly one path segment', () => {
@@ -11,7 +11,7 @@ describe('integration paths', () => {
 
 describe('values that cannot be a path segment', () => {
 	test('"." and ".." are caught before sending; dots inside a number are fine', () => {
-		const { unsendableSegment } = jest.requireActual('../../nodes/Ditio/transport/paths');
+		const { unsendableSegment } = jest.requireActual('../../nodes/shared/transport/paths');
 		expect(unsendableSegment(['tasks', 'by-project-number', '..'])).toBe('..');
 		expect(unsendableSegment(['projects', '.'])).toBe('.');
 		expect(unsendableSegment(['projects', 'by-project-number', 'P.2026..01', '...'])).toBeUndefined();

@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs } from '../../nodes/Ditio/transport/retry';
+import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs } from '../../nodes/shared/transport/retry';
 
 describe('retry policy', () => {
 	test.each([429, 502, 503, 504])('%d is worth another try', (status) => expect(isTransient({ status })).toBe(true));

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, ditioClient } from '../transport/client';
+import { RunCache } from '../../shared/run-cache';
+import { DEFAULT_CONCURRENCY, ditioClient } from '../../shared/transport/client';
 import { clientSettings } from './common/options';
 import { atItem, errorJson } from './item-errors';
 import { OPERATIONS, type Resource } from './operations';
@@ -21,7 +22,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		continueOnFail: this.continueOnFail(),
 		concurrency: settings.concurrency ?? DEFAULT_CONCURRENCY,
 		client: await ditioClient(this, settings),
-		memo: new Map<string, Promise<unknown>>(),
+		cache: new RunCache(),
 	};
 	const results = await operation.execute.call(this, run);
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { DitioClient } from '../transport/client';
+import type { RunCache } from '../../shared/run-cache';
+import type { DitioClient } from '../../shared/transport/client';
 
 /** What one input item produced: one record, several, or the error that stopped it. */
 export type ItemResult = { json: IDataObject | IDataObject[] } | { error: Error };
@@ -11,8 +12,8 @@ export interface BatchRun {
 	/** How many items Create or Update works on at once. */
 	concurrency: number;
 	client: DitioClient;
-	/** Lookups made during this execution (project number → id …); nothing outlives it. */
-	memo: Map<string, Promise<unknown>>;
+	/** Lookups made during this execution (project number → project …); nothing outlives it. */
+	cache: RunCache;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ClientSettings } from '../../transport/client';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../transport/client';
-import { DEFAULT_RETRY } from '../../transport/retry';
+import type { ClientSettings } from '../../../shared/transport/client';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../../shared/transport/client';
+import { DEFAULT_RETRY } from '../../../shared/transport/retry';
 
 /** Options of every operation: how hard to try when Ditio is busy or slow. */
 export const requestOptionsParameter: INodeProperties = {

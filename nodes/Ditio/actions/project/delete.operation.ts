@@ -1,4 +1,5 @@
-import { forgetProjectNumbers, projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { forgetProjectNumbers, projectLocator, resolveProjectId } from '../../../shared/project-locator';
+import { readProjectRef } from '../common/project-ref';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 

@@ -1,8 +1,9 @@
-import { PROJECT_FIELDS } from '../../fields/project.fields';
-import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../fields/simplify';
+import { PROJECT_FIELDS } from '../../../shared/fields/project.fields';
+import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../../shared/fields/simplify';
 import type { IDataObject } from 'n8n-workflow';
 
-import { projectByNumber, projectLocator, readProjectRef } from '../common/project-locator';
+import { projectByNumber, projectLocator } from '../../../shared/project-locator';
+import { readProjectRef } from '../common/project-ref';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { PROJECT_FIELDS } from '../../fields/project.fields';
-import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../fields/simplify';
+import { PROJECT_FIELDS } from '../../../shared/fields/project.fields';
+import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../../shared/fields/simplify';
 import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';

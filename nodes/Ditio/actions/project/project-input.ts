@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectionOptions, readFields, readRequired } from '../../fields/collection';
-import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../fields/project.fields';
+import { collectionOptions, readFields, readRequired } from '../../../shared/fields/collection';
+import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../../shared/fields/project.fields';
 import { companyIdFor, COMPANY_ID_OPTION } from '../common/company';
 import type { BatchRun } from '../types';
 

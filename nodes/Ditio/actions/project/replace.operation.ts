@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { forgetProjectNumbers, projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { forgetProjectNumbers, projectLocator, resolveProjectId } from '../../../shared/project-locator';
+import { readProjectRef } from '../common/project-ref';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { additionalFieldsParameter, NUMBER_TAKEN_HINTS, projectBody, projectNumberParameter, readProjectInput } from './project-input';

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readFields, readRequired } from '../../fields/collection';
-import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../fields/project.fields';
-import { forgetProjectNumbers, projectLocator, readProjectRef, resolveProjectId } from '../common/project-locator';
+import { readFields, readRequired } from '../../../shared/fields/collection';
+import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../../shared/fields/project.fields';
+import { forgetProjectNumbers, projectLocator, resolveProjectId } from '../../../shared/project-locator';
+import { readProjectRef } from '../common/project-ref';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { NUMBER_TAKEN_HINTS, updateFieldsParameter } from './project-input';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { changedFields } from '../../fields/collection';
-import { PROJECT_FIELDS } from '../../fields/project.fields';
+import { changedFields } from '../../../shared/fields/collection';
+import { PROJECT_FIELDS } from '../../../shared/fields/project.fields';
 import { readAll, settle } from '../batch';
 import { withOutcome } from '../common/outcome';
 import { dependencyOrder } from '../dependency-order';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { withOutcome } from '../common/outcome';
-import { projectLocator, resolveProjectId } from '../common/project-locator';
+import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { resolveParent } from './parent';

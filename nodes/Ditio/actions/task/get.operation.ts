@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readRequired } from '../../fields/collection';
-import { shaped, simplifyParameter, TASK_IDENTITY } from '../../fields/simplify';
-import { TASK_FIELDS } from '../../fields/task.fields';
-import type { ApiField } from '../../fields/field';
+import { readRequired } from '../../../shared/fields/collection';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
+import { TASK_FIELDS } from '../../../shared/fields/task.fields';
+import type { ApiField } from '../../../shared/fields/field';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { readTaskId, taskIdParameter } from './task-input';

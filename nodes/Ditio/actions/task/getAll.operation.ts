@@ -1,11 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readRequired } from '../../fields/collection';
-import { shaped, simplifyParameter, TASK_IDENTITY } from '../../fields/simplify';
-import { TASK_FIELDS } from '../../fields/task.fields';
-import type { ApiField } from '../../fields/field';
+import { readRequired } from '../../../shared/fields/collection';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
+import { TASK_FIELDS } from '../../../shared/fields/task.fields';
+import type { ApiField } from '../../../shared/fields/field';
 import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
-import { projectLocator, readProjectRef } from '../common/project-locator';
+import { projectLocator } from '../../../shared/project-locator';
+import { readProjectRef } from '../common/project-ref';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { PROJECT_NUMBER_KEY, TASK_NUMBER_KEY } from './get.operation';

@@ -56,8 +56,8 @@ export async function resolveParent(
  * the one PATCH. If another item's try failed, this item tries for itself.
  */
 async function markParent(run: BatchRun, parent: IDataObject, itemIndex: number): Promise<void> {
-	const key = `mark-parent:${String(parent.id)}`;
-	const pending = run.memo.get(key);
+	const key = String(parent.id);
+	const pending = run.cache.parentMarks.peek(key);
 	if (pending) {
 		try {
 			await pending;
@@ -66,12 +66,8 @@ async function markParent(run: BatchRun, parent: IDataObject, itemIndex: number)
 			// The other item reports its own failure; this one tries again below.
 		}
 	}
-	const marking = run.client
-		.request<IDataObject>('PATCH', ['tasks', String(parent.id)], { body: { isParent: true }, itemIndex })
-		.then((marked) => rememberTask(run, { ...parent, ...marked, isParent: true }));
-	run.memo.set(key, marking);
-	marking.catch(() => {
-		if (run.memo.get(key) === marking) run.memo.delete(key);
+	await run.cache.parentMarks.get(key, async () => {
+		const marked = await run.client.request<IDataObject>('PATCH', ['tasks', key], { body: { isParent: true }, itemIndex });
+		await rememberTask(run, { ...parent, ...marked, isParent: true });
 	});
-	await marking;
 }

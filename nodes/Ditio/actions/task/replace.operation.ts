@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { projectLocator, resolveProjectId } from '../common/project-locator';
+import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { resolveParent } from './parent';

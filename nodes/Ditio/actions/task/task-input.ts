@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionOptions, readFields, readRequired } from '../../fields/collection';
-import { EXTERNAL_ID, TASK_FIELDS } from '../../fields/task.fields';
+import { collectionOptions, readFields, readRequired } from '../../../shared/fields/collection';
+import { EXTERNAL_ID, TASK_FIELDS } from '../../../shared/fields/task.fields';
 import { companyIdFor, COMPANY_ID_OPTION } from '../common/company';
-import { DITIO_ID } from '../common/ids';
-import { type ProjectRef, readProjectRef } from '../common/project-locator';
+import { DITIO_ID } from '../../../shared/ids';
+import { type ProjectRef } from '../../../shared/project-locator';
+import { readProjectRef } from '../common/project-ref';
 import type { BatchRun } from '../types';
 
 export const PARENT_EXTERNAL_ID_OPTION: INodeProperties = {

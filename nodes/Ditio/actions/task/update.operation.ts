@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readRequired } from '../../fields/collection';
-import { EXTERNAL_ID, TASK_FIELDS } from '../../fields/task.fields';
+import { readRequired } from '../../../shared/fields/collection';
+import { EXTERNAL_ID, TASK_FIELDS } from '../../../shared/fields/task.fields';
 import { perItem } from '../per-item';
 import type { Operation } from '../types';
 import { resolveParent } from './parent';

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { changedFields } from '../../fields/collection';
-import { TASK_FIELDS } from '../../fields/task.fields';
+import { changedFields } from '../../../shared/fields/collection';
+import { TASK_FIELDS } from '../../../shared/fields/task.fields';
 import { readAll, settle } from '../batch';
 import { withOutcome } from '../common/outcome';
-import { projectLocator, resolveProjectId } from '../common/project-locator';
+import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { dependencyOrder } from '../dependency-order';
 import { runScheduled } from '../schedule';
 import type { BatchRun, ItemResult, Operation } from '../types';

@@ -1,8 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BatchRun } from '../types';
 import { DITIO_ID, DITIO_ID_PATTERN } from './ids';
+import type { RunCache } from './run-cache';
+import type { DitioClient } from './transport/client';
+
+/** What a project lookup needs: the way to Ditio and what this run has looked up already. */
+export interface ProjectLookup {
+	client: DitioClient;
+	cache: RunCache;
+}
 
 export type ProjectMode = 'list' | 'id' | 'projectNumber' | 'externalProjectNumber';
 
@@ -61,21 +68,27 @@ export interface ProjectRef {
 	value: string;
 }
 
-/** Reads the locator of one item; refuses an empty value or an id that cannot be one. */
-export function readProjectRef(this: IExecuteFunctions, itemIndex: number, name = 'project'): ProjectRef {
-	const raw = this.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
+/**
+ * The locator value of one item (as `getNodeParameter` gives it), checked: refuses an empty value
+ * or an id that cannot be one. Needs no execution context, so the trigger reads it the same way.
+ */
+export function projectRefOf(node: INode, raw: unknown, itemIndex?: number): ProjectRef {
 	const locator: ProjectRef =
 		typeof raw === 'object' && raw !== null
-			? { mode: raw.mode as ProjectMode, value: String(raw.value ?? '').trim() }
-			: { mode: DITIO_ID.test(String(raw)) ? 'id' : 'projectNumber', value: String(raw ?? '').trim() };
+			? {
+					mode: (raw as INodeParameterResourceLocator).mode as ProjectMode,
+					value: String((raw as INodeParameterResourceLocator).value ?? '').trim(),
+				}
+			: { mode: DITIO_ID.test(String(raw ?? '')) ? 'id' : 'projectNumber', value: String(raw ?? '').trim() };
+	const forItem = itemIndex === undefined ? '' : ` for item ${itemIndex}`;
 	if (!locator.value) {
-		throw new NodeOperationError(this.getNode(), 'Project is empty', {
+		throw new NodeOperationError(node, 'Project is empty', {
 			itemIndex,
-			description: `Pick a project from the list, or give its ID or project number. Nothing was sent for item ${itemIndex}.`,
+			description: `Pick a project from the list, or give its ID or project number. Nothing was sent${forItem}.`,
 		});
 	}
 	if ((locator.mode === 'id' || locator.mode === 'list') && !DITIO_ID.test(locator.value)) {
-		throw new NodeOperationError(this.getNode(), `Project ID "${locator.value}" is not a Ditio ID`, {
+		throw new NodeOperationError(node, `Project ID "${locator.value}" is not a Ditio ID`, {
 			itemIndex,
 			description: `A Ditio ID is 24 hex characters. If "${locator.value}" is your project number, choose "By Project Number" in the Project field.`,
 		});
@@ -84,28 +97,23 @@ export function readProjectRef(this: IExecuteFunctions, itemIndex: number, name 
 }
 
 /** Looks a project up by its number once per execution, however many items name it. */
-export function projectByNumber(run: BatchRun, projectNumber: string, itemIndex: number): Promise<IDataObject> {
-	const key = `project-number:${projectNumber}`;
-	let found = run.memo.get(key) as Promise<IDataObject> | undefined;
-	if (!found) {
+export function projectByNumber(lookup: ProjectLookup, projectNumber: string, itemIndex?: number): Promise<IDataObject> {
+	return lookup.cache.projectsByNumber.get(projectNumber, async () => {
 		// A Ditio ID given where a number belongs is the likely cause of a 404: say so.
 		const hints = DITIO_ID.test(projectNumber)
 			? { 404: `No project has the number "${projectNumber}". It looks like a Ditio ID: choose "By ID" in the Project field.` }
 			: undefined;
-		found = run.client.request<IDataObject>('GET', ['projects', 'by-project-number', projectNumber], { itemIndex, hints });
-		run.memo.set(key, found);
-		found.catch(() => run.memo.delete(key));
-	}
-	return found;
+		return await lookup.client.request<IDataObject>('GET', ['projects', 'by-project-number', projectNumber], { itemIndex, hints });
+	});
 }
 
-export async function resolveProjectId(run: BatchRun, ref: ProjectRef, itemIndex: number): Promise<string> {
+export async function resolveProjectId(lookup: ProjectLookup, ref: ProjectRef, itemIndex?: number): Promise<string> {
 	if (ref.mode === 'id' || ref.mode === 'list') return ref.value;
-	const project = await projectByNumber(run, ref.value, itemIndex);
+	const project = await projectByNumber(lookup, ref.value, itemIndex);
 	return String(project.id);
 }
 
 /** After a write that renames or removes a project, earlier number lookups may be wrong. */
-export function forgetProjectNumbers(run: BatchRun): void {
-	for (const key of [...run.memo.keys()]) if (key.startsWith('project-number:')) run.memo.delete(key);
+export function forgetProjectNumbers(lookup: ProjectLookup): void {
+	lookup.cache.projectsByNumber.forget();
 }

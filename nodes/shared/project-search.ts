@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { ditioClient } from '../transport/client';
+import { ditioClient } from './transport/client';
 
 /** The project picker: the company's projects, number first, narrowed by what the user types. */
 export async function searchProjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
