@@ -1,11 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../../shared/fields/collection';
 import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
 import { TASK_FIELDS } from '../../../shared/fields/task.fields';
 import type { ApiField } from '../../../shared/fields/field';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 import { readTaskId, taskIdParameter } from './task-input';
 
 const text = (name: string, displayName: string, description: string): ApiField & INodeProperties => ({
@@ -49,19 +49,28 @@ const description: INodeProperties[] = [
 	simplifyParameter,
 ];
 
-export const get: Operation = {
-	description,
-	execute: perItem(async function (itemIndex, run) {
-		const node = this.getNode();
-		const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
-		const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
-		const path =
-			lookupBy === 'taskNumber'
-				? ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY)]
-				: lookupBy === 'externalId'
-					? ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)]
-					: ['tasks', readTaskId.call(this, itemIndex)];
-		const task = await run.client.request<IDataObject>('GET', path, { itemIndex });
-		return shaped(this.getNodeParameter('simplify', itemIndex, true) as boolean, task, TASK_IDENTITY, TASK_FIELDS);
-	}),
-};
+/** The work order's path from the item's Look Up By choice, checked before any request. */
+function readTaskPath(this: IExecuteFunctions, itemIndex: number): string[] {
+	const node = this.getNode();
+	const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
+	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
+	if (lookupBy === 'taskNumber') return ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY)];
+	if (lookupBy === 'externalId')
+		return ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)];
+	return ['tasks', readTaskId.call(this, itemIndex)];
+}
+
+export async function executeTaskGet(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => ({
+			path: readTaskPath.call(this, itemIndex),
+			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+		}),
+		run: async ({ path, simplify }, itemIndex) => {
+			const task = await run.client.request<IDataObject>('GET', path, { itemIndex });
+			return shaped(simplify, task, TASK_IDENTITY, TASK_FIELDS);
+		},
+	});
+}
+
+export const get: Operation = { description, execute: executeTaskGet };

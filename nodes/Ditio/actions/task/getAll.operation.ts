@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../../shared/fields/collection';
 import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
@@ -7,8 +7,8 @@ import type { ApiField } from '../../../shared/fields/field';
 import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { projectLocator } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 import { PROJECT_NUMBER_KEY, TASK_NUMBER_KEY } from './get.operation';
 
 const PRODUCTION_CODE_KEY: ApiField & INodeProperties = {
@@ -90,24 +90,31 @@ function listPath(listBy: string, value: (key: ApiField) => string, project: () 
 	return ['tasks', 'project', ref.value];
 }
 
-export const getAll: Operation = {
-	description,
-	execute: perItem(async function (itemIndex, run) {
-		const node = this.getNode();
-		const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
-		const listBy = this.getNodeParameter('listBy', itemIndex) as string;
-		const path = listPath(listBy, value, () => readProjectRef.call(this, itemIndex));
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const tasks = await run.client.request<IDataObject[]>('GET', path, { itemIndex });
-		const wanted = tasks.filter(
-			(t) =>
-				matchesActive(t, filters.active) &&
-				containsText(t.name, filters.nameContains) &&
-				containsText(t.externalId, filters.externalIdContains) &&
-				(!filters.parentActivityId || t.parentActivityId === filters.parentActivityId) &&
-				(!filters.topLevelOnly || !t.parentActivityId),
-		);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return shaped(simplify, applyLimit.call(this, itemIndex, wanted), TASK_IDENTITY, TASK_FIELDS);
-	}),
-};
+export async function executeTaskGetAll(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => {
+			const node = this.getNode();
+			const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
+			const listBy = this.getNodeParameter('listBy', itemIndex) as string;
+			return {
+				path: listPath(listBy, value, () => readProjectRef.call(this, itemIndex)),
+				filters: this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+				simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+			};
+		},
+		run: async ({ path, filters, simplify }, itemIndex) => {
+			const tasks = await run.client.request<IDataObject[]>('GET', path, { itemIndex });
+			const wanted = tasks.filter(
+				(t) =>
+					matchesActive(t, filters.active) &&
+					containsText(t.name, filters.nameContains) &&
+					containsText(t.externalId, filters.externalIdContains) &&
+					(!filters.parentActivityId || t.parentActivityId === filters.parentActivityId) &&
+					(!filters.topLevelOnly || !t.parentActivityId),
+			);
+			return shaped(simplify, applyLimit.call(this, itemIndex, wanted), TASK_IDENTITY, TASK_FIELDS);
+		},
+	});
+}
+
+export const getAll: Operation = { description, execute: executeTaskGetAll };

@@ -124,6 +124,14 @@ export function readTaskId(this: IExecuteFunctions, itemIndex: number): string {
 	return id;
 }
 
+/** The body of a create or a replace: the work order's identity, then the fields given. */
+export const taskBody = (input: TaskInput, projectId: string, fields: IDataObject): IDataObject => ({
+	companyId: input.companyId,
+	projectId,
+	externalId: input.externalId,
+	...fields,
+});
+
 export function readTaskInput(this: IExecuteFunctions, run: BatchRun, itemIndex: number): TaskInput {
 	const node = this.getNode();
 	const project = readProjectRef.call(this, itemIndex);
