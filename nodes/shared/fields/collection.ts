@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiField } from './field';
 import { KINDS } from './kinds';
+import { nothingSent } from '../untouched';
 
 /** The options of an n8n collection (Additional Fields, Update Fields) made from a field table. */
 export function collectionOptions(table: ApiField[]): INodeProperties[] {
@@ -19,7 +20,7 @@ export function collectionOptions(table: ApiField[]): INodeProperties[] {
 export function fieldError(node: INode, itemIndex: number, field: ApiField, problem: string) {
 	return new NodeOperationError(node, `Invalid ${field.displayName} (${field.name}): ${problem}`, {
 		itemIndex,
-		description: `${field.displayName} must be ${KINDS[field.kind].expected}. Nothing was sent to Ditio for item ${itemIndex}.`,
+		description: `${field.displayName} must be ${KINDS[field.kind].expected}. ${nothingSent(itemIndex)}`,
 	});
 }
 
@@ -39,7 +40,7 @@ export function readFields(
 		if (!field) {
 			throw new NodeOperationError(node, `Unknown field "${name}"`, {
 				itemIndex,
-				description: `Ditio has no field "${name}" here. Nothing was sent for item ${itemIndex}.`,
+				description: `Ditio has no field "${name}" here. ${nothingSent(itemIndex)}`,
 			});
 		}
 		const result = KINDS[field.kind].coerce(raw);

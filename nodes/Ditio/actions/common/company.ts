@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchRun } from '../types';
+import { nothingSent } from '../../../shared/untouched';
 
 /** The item's own companyId wins over the credential's; with neither, fail before any request. */
 export function companyIdFor(this: IExecuteFunctions, run: BatchRun, itemIndex: number, override: unknown): string {
@@ -9,7 +10,7 @@ export function companyIdFor(this: IExecuteFunctions, run: BatchRun, itemIndex: 
 		// Dropping it would write into the credential's company instead: refuse.
 		throw new NodeOperationError(this.getNode(), 'Invalid Company ID (companyId): it is not text', {
 			itemIndex,
-			description: `Company ID must be a Ditio company ID such as 5f0c0ffee0ddba11c0ffee01, not ${JSON.stringify(override)}. Nothing was sent for item ${itemIndex}.`,
+			description: `Company ID must be a Ditio company ID such as 5f0c0ffee0ddba11c0ffee01, not ${JSON.stringify(override)}. ${nothingSent(itemIndex)}`,
 		});
 	}
 	const own = (override ?? '').trim();
@@ -17,7 +18,7 @@ export function companyIdFor(this: IExecuteFunctions, run: BatchRun, itemIndex: 
 	if (!companyId) {
 		throw new NodeOperationError(this.getNode(), 'No Company ID for this item', {
 			itemIndex,
-			description: `Set Company ID in the Ditio credential, or add Company ID under Additional Fields. Nothing was sent for item ${itemIndex}.`,
+			description: `Set Company ID in the Ditio credential, or add Company ID under Additional Fields. ${nothingSent(itemIndex)}`,
 		});
 	}
 	return companyId;

@@ -8,6 +8,7 @@ import { DITIO_ID } from '../../../shared/ids';
 import { type ProjectRef } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
 import type { BatchRun } from '../types';
+import { nothingSent } from '../../../shared/untouched';
 
 export const PARENT_EXTERNAL_ID_OPTION: INodeProperties = {
 	displayName: 'Parent External ID',
@@ -117,8 +118,8 @@ export function readTaskId(this: IExecuteFunctions, itemIndex: number): string {
 		throw new NodeOperationError(this.getNode(), `Work Order ID "${id}" is not a Ditio ID`, {
 			itemIndex,
 			description: id
-				? `A Ditio ID is 24 hex characters. If "${id}" is your own work order number, look the work order up with Get (by External ID or Task Number) and use its id. Nothing was sent for item ${itemIndex}.`
-				: `Give the Ditio ID of the work order. Nothing was sent for item ${itemIndex}.`,
+				? `A Ditio ID is 24 hex characters. If "${id}" is your own work order number, look the work order up with Get (by External ID or Task Number) and use its id. ${nothingSent(itemIndex)}`
+				: `Give the Ditio ID of the work order. ${nothingSent(itemIndex)}`,
 		});
 	}
 	return id;
