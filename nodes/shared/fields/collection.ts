@@ -17,6 +17,39 @@ export function collectionOptions(table: ApiField[]): INodeProperties[] {
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
+/**
+ * Additional Fields (create, replace) or Update Fields: the rows of `table` as options, sorted
+ * the same way for both resources (by name, as n8n's collections are).
+ */
+export function fieldsCollection(
+	kind: 'additionalFields' | 'updateFields',
+	table: ApiField[],
+	description = kind === 'additionalFields' ? 'Only the fields you add are sent' : 'The fields to change; the others stay as they are',
+): INodeProperties {
+	return {
+		displayName: kind === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+		name: kind,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options: collectionOptions(table),
+	};
+}
+
+/** A required text parameter of its own (Project Number, External ID …) made from its table row. */
+export function identityParameter(field: ApiField): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		default: '',
+		required: true,
+		...(field.placeholder !== undefined && { placeholder: field.placeholder }),
+		description: field.description,
+	};
+}
+
 export function fieldError(node: INode, itemIndex: number, field: ApiField, problem: string) {
 	return new NodeOperationError(node, `Invalid ${field.displayName} (${field.name}): ${problem}`, {
 		itemIndex,
@@ -61,6 +94,12 @@ export function readRequired(node: INode, itemIndex: number, field: ApiField, ra
 		throw fieldError(node, itemIndex, field, 'it is empty, and Ditio requires it');
 	}
 	return value.trim();
+}
+
+/** The PATCH of Create or Update: only the fields of `desired` that differ from the stored record. */
+export function changesOf(table: ApiField[], desired: IDataObject, existing: IDataObject): { changed: string[]; body: IDataObject } {
+	const changed = changedFields(table, desired, existing);
+	return { changed, body: Object.fromEntries(changed.map((name) => [name, desired[name]])) };
 }
 
 /** The names of the fields in `desired` whose value differs from the stored record. */

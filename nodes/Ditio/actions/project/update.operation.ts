@@ -11,10 +11,11 @@ import { NUMBER_TAKEN_HINTS, updateFieldsParameter } from './project-input';
 
 /** Update Fields of one item, checked before any request. */
 function readProjectChanges(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const { projectNumber, ...given } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const { [PROJECT_NUMBER.name]: projectNumber, ...given } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const node = this.getNode();
 	// A project number may be changed, never emptied: Ditio requires one.
-	const body: IDataObject = projectNumber === undefined ? {} : { projectNumber: readRequired(node, itemIndex, PROJECT_NUMBER, projectNumber) };
+	const body: IDataObject =
+		projectNumber === undefined ? {} : { [PROJECT_NUMBER.name]: readRequired(node, itemIndex, PROJECT_NUMBER, projectNumber) };
 	Object.assign(body, readFields(node, itemIndex, PROJECT_FIELDS, given));
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, 'Nothing to update', {

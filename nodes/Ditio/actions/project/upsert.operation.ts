@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { changedFields } from '../../../shared/fields/collection';
+import { changedFields, changesOf } from '../../../shared/fields/collection';
 import { PROJECT_FIELDS } from '../../../shared/fields/project.fields';
 import { withOutcome } from '../common/outcome';
 import { executeItems } from '../execute-items';
@@ -11,9 +11,8 @@ const keyOf = (companyId: unknown, projectNumber: unknown) => `${String(companyI
 
 /** Only the changed fields are sent, so a field the user did not give is never reset. */
 async function patchChanges(run: BatchRun, itemIndex: number, existing: IDataObject, input: ProjectInput) {
-	const changed = changedFields(PROJECT_FIELDS, input.fields, existing);
+	const { changed, body } = changesOf(PROJECT_FIELDS, input.fields, existing);
 	if (changed.length === 0) return withOutcome(existing, 'unchanged');
-	const body = Object.fromEntries(changed.map((name) => [name, input.fields[name]]));
 	const updated = await run.client.request<IDataObject>('PATCH', ['projects', String(existing.id)], { body, itemIndex });
 	return withOutcome(updated, 'updated', { changedFields: changed });
 }

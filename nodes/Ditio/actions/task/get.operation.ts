@@ -1,27 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readRequired } from '../../../shared/fields/collection';
-import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
-import { TASK_FIELDS } from '../../../shared/fields/task.fields';
+import { identityParameter, readRequired } from '../../../shared/fields/collection';
 import type { ApiField } from '../../../shared/fields/field';
+import { EXTERNAL_PROJECT_NUMBER, PROJECT_NUMBER } from '../../../shared/fields/project.fields';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
+import { EXTERNAL_ID, TASK_FIELDS, TASK_NUMBER } from '../../../shared/fields/task.fields';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { readTaskId, taskIdParameter } from './task-input';
-
-const text = (name: string, displayName: string, description: string): ApiField & INodeProperties => ({
-	name,
-	displayName,
-	kind: 'string',
-	type: 'string',
-	default: '',
-	required: true,
-	description,
-});
-
-export const PROJECT_NUMBER_KEY = text('projectNumber', 'Project Number', 'Ditio project number of the project');
-export const TASK_NUMBER_KEY = text('taskNumber', 'Task Number', 'Work order number within the project');
-export const EXTERNAL_PROJECT_NUMBER_KEY = text('externalProjectNumber', 'External Project Number', 'Project number in your external system');
-export const EXTERNAL_ID_KEY = text('externalId', 'External ID', 'Your work order number or ID');
 
 const only = (lookupBy: string, property: INodeProperties): INodeProperties => ({
 	...property,
@@ -42,10 +28,10 @@ const description: INodeProperties[] = [
 		],
 	},
 	only('id', taskIdParameter),
-	only('taskNumber', PROJECT_NUMBER_KEY),
-	only('taskNumber', TASK_NUMBER_KEY),
-	only('externalId', EXTERNAL_PROJECT_NUMBER_KEY),
-	only('externalId', EXTERNAL_ID_KEY),
+	only('taskNumber', identityParameter(PROJECT_NUMBER)),
+	only('taskNumber', identityParameter(TASK_NUMBER)),
+	only('externalId', identityParameter(EXTERNAL_PROJECT_NUMBER)),
+	only('externalId', identityParameter(EXTERNAL_ID)),
 	simplifyParameter,
 ];
 
@@ -54,9 +40,9 @@ function readTaskPath(this: IExecuteFunctions, itemIndex: number): string[] {
 	const node = this.getNode();
 	const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
 	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
-	if (lookupBy === 'taskNumber') return ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY)];
+	if (lookupBy === 'taskNumber') return ['tasks', 'by-project-number', value(PROJECT_NUMBER), 'by-task-number', value(TASK_NUMBER)];
 	if (lookupBy === 'externalId')
-		return ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)];
+		return ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER), 'by-external-id', value(EXTERNAL_ID)];
 	return ['tasks', readTaskId.call(this, itemIndex)];
 }
 

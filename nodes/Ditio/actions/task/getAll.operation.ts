@@ -1,25 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readRequired } from '../../../shared/fields/collection';
-import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
-import { TASK_FIELDS } from '../../../shared/fields/task.fields';
+import { identityParameter, readRequired } from '../../../shared/fields/collection';
 import type { ApiField } from '../../../shared/fields/field';
+import { PROJECT_NUMBER } from '../../../shared/fields/project.fields';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
+import { PRODUCTION_CODE, TASK_FIELDS, TASK_NUMBER } from '../../../shared/fields/task.fields';
 import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { projectLocator } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
-import { PROJECT_NUMBER_KEY, TASK_NUMBER_KEY } from './get.operation';
-
-const PRODUCTION_CODE_KEY: ApiField & INodeProperties = {
-	displayName: 'Production Code',
-	name: 'productionCode',
-	kind: 'string',
-	type: 'string',
-	default: '',
-	required: true,
-	description: 'Production code (external dimension 1) of the work orders',
-};
 
 const only = (listBy: string, property: INodeProperties): INodeProperties => ({
 	...property,
@@ -43,9 +33,9 @@ const description: INodeProperties[] = [
 		'project',
 		projectLocator({ description: 'The project whose work orders to get' }, true),
 	),
-	only('productionCode', PRODUCTION_CODE_KEY),
-	only('taskNumber', PROJECT_NUMBER_KEY),
-	only('taskNumber', TASK_NUMBER_KEY),
+	only('productionCode', identityParameter(PRODUCTION_CODE)),
+	only('taskNumber', identityParameter(PROJECT_NUMBER)),
+	only('taskNumber', identityParameter(TASK_NUMBER)),
 	...RETURN_ALL_AND_LIMIT,
 	simplifyParameter,
 	filtersParameter([
@@ -81,9 +71,9 @@ const description: INodeProperties[] = [
 ];
 
 function listPath(listBy: string, value: (key: ApiField) => string, project: () => { mode: string; value: string }) {
-	if (listBy === 'productionCode') return ['tasks', 'by-production-code', value(PRODUCTION_CODE_KEY)];
+	if (listBy === 'productionCode') return ['tasks', 'by-production-code', value(PRODUCTION_CODE)];
 	if (listBy === 'taskNumber')
-		return ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY), 'list'];
+		return ['tasks', 'by-project-number', value(PROJECT_NUMBER), 'by-task-number', value(TASK_NUMBER), 'list'];
 	const ref = project();
 	if (ref.mode === 'projectNumber') return ['tasks', 'by-project-number', ref.value];
 	if (ref.mode === 'externalProjectNumber') return ['tasks', 'by-external-project-number', ref.value];

@@ -14,7 +14,7 @@ function readTaskChanges(this: IExecuteFunctions, itemIndex: number) {
 	const given = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { fields, parentExternalId } = readTaskFields.call(this, itemIndex, [EXTERNAL_ID, ...TASK_FIELDS], given);
 	// Ditio requires an external ID: a blank one is refused here, not sent.
-	if ('externalId' in fields) fields.externalId = readRequired(this.getNode(), itemIndex, EXTERNAL_ID, fields.externalId);
+	if (EXTERNAL_ID.name in fields) fields[EXTERNAL_ID.name] = readRequired(this.getNode(), itemIndex, EXTERNAL_ID, fields[EXTERNAL_ID.name]);
 	if (Object.keys(fields).length === 0 && !parentExternalId) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,

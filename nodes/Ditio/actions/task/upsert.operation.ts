@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { changedFields } from '../../../shared/fields/collection';
+import { changesOf } from '../../../shared/fields/collection';
 import { TASK_FIELDS } from '../../../shared/fields/task.fields';
 import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { withOutcome } from '../common/outcome';
@@ -32,9 +32,8 @@ async function upsertOne(this: IExecuteFunctions, run: BatchRun, itemIndex: numb
 		return withOutcome(created, 'created', extra);
 	}
 	// Only what differs is sent: a field the user did not give is never touched.
-	const changed = changedFields(TASK_FIELDS, fields, existing);
+	const { changed, body } = changesOf(TASK_FIELDS, fields, existing);
 	if (changed.length === 0) return withOutcome(existing, 'unchanged', extra);
-	const body = Object.fromEntries(changed.map((name) => [name, fields[name]]));
 	const updated = await run.client.request<IDataObject>('PATCH', ['tasks', String(existing.id)], { body, itemIndex });
 	index.remember(updated);
 	return withOutcome(updated, 'updated', { changedFields: changed, ...extra });
