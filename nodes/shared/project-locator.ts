@@ -107,6 +107,11 @@ export function projectByNumber(lookup: ProjectLookup, projectNumber: string, it
 	});
 }
 
+/** The project with this number, or undefined when Ditio has none (404); not kept, a create follows. */
+export async function findProjectByNumber(lookup: ProjectLookup, projectNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	return await lookup.client.find<IDataObject>(['projects', 'by-project-number', projectNumber], { itemIndex });
+}
+
 export async function resolveProjectId(lookup: ProjectLookup, ref: ProjectRef, itemIndex?: number): Promise<string> {
 	if (ref.mode === 'id' || ref.mode === 'list') return ref.value;
 	const project = await projectByNumber(lookup, ref.value, itemIndex);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { findProjectByNumber } from '../../../shared/project-locator';
 import { withOutcome } from '../common/outcome';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
-import { findProjectByNumber } from './lookup';
 import { additionalFieldsParameter, projectBody, projectNumberParameter, type ProjectInput, readProjectInput } from './project-input';
 
 const description: INodeProperties[] = [

@@ -43,23 +43,22 @@ async function upsertOne(this: IExecuteFunctions, run: BatchRun, itemIndex: numb
  * A parent named by external id in this batch is written first; so is the first of two items
  * with the same external id, so the second sees it and never creates a duplicate.
  */
-function writeOrder(ready: ReadonlyArray<ReadyItem<{ projectId: string; input: TaskInput }>>): Map<number, number[]> {
+function writeOrder(ready: ReadonlyArray<ReadyItem<TaskInput & { projectId: string }>>): Map<number, number[]> {
 	const key = (projectId: string, externalId: string) => `${projectId}\u0000${externalId}`;
 	const firstWithKey = new Map<string, number>();
 	const lastWithKey = new Map<string, number>();
 	for (const { itemIndex, input } of ready) {
-		const k = key(input.projectId, input.input.externalId);
+		const k = key(input.projectId, input.externalId);
 		if (!firstWithKey.has(k)) firstWithKey.set(k, itemIndex);
 	}
 	const after = new Map<number, number[]>();
 	for (const { itemIndex, input } of ready) {
-		const k = key(input.projectId, input.input.externalId);
+		const k = key(input.projectId, input.externalId);
 		const waits: number[] = [];
 		const previous = lastWithKey.get(k);
 		if (previous !== undefined) waits.push(previous);
 		lastWithKey.set(k, itemIndex);
-		const parentExternalId = input.input.parentExternalId;
-		const parent = parentExternalId ? firstWithKey.get(key(input.projectId, parentExternalId)) : undefined;
+		const parent = input.parentExternalId ? firstWithKey.get(key(input.projectId, input.parentExternalId)) : undefined;
 		if (parent !== undefined && parent !== itemIndex) waits.push(parent);
 		after.set(itemIndex, waits);
 	}
@@ -73,10 +72,10 @@ function writeOrder(ready: ReadonlyArray<ReadyItem<{ projectId: string; input: T
 export async function executeTaskUpsert(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
 		read: (itemIndex) => readTaskInput.call(this, run, itemIndex),
-		prepare: async (input, itemIndex) => ({ input, projectId: await resolveProjectId(run, input.project, itemIndex) }),
+		prepare: async (input, itemIndex) => ({ ...input, projectId: await resolveProjectId(run, input.project, itemIndex) }),
 		parallel: true,
 		after: writeOrder,
-		run: async ({ input, projectId }, itemIndex) => await upsertOne.call(this, run, itemIndex, input, projectId),
+		run: async (input, itemIndex) => await upsertOne.call(this, run, itemIndex, input, input.projectId),
 	});
 }
 
