@@ -16,8 +16,13 @@ import type { BatchRun } from './types';
  *   }
  *   export const create: Operation = { description, execute: executeThingCreate };
  *
+ * The hooks are arrow functions inside the operation's execute function, closing over `this`
+ * and `run`; a look-up shared by all items (one list read) is a promise kept in that closure
+ * (see executeProjectUpsert). A new resource is one entry in OPERATIONS (operations.ts).
+ *
  * - `read(itemIndex)` → the item's input, checked and converted. It is called for EVERY item
- *   before the first request, so it must send none (it may be async, e.g. to read binary data).
+ *   before the first request, so it must send none. It may be async; for binary data check the
+ *   metadata here and read the bytes in `run`, so a batch never holds every file at once.
  *   Throw a NodeOperationError naming the field and the item to refuse the item.
  * - `prepare(input, itemIndex)` (optional) → what `run` gets instead of the input: look-ups that
  *   must be made before anything is written (the project's id by number). Called item after
