@@ -264,3 +264,26 @@ describe.each(Object.entries(CASES))('%s, a bad item in the middle of three', (_
 		c.landed(items, before);
 	});
 });
+
+describe('what a failure says it left untouched', () => {
+	test('a parent that only a look-up can find missing: the look-ups went out, so the message says nothing was written', async () => {
+		ditio.sandbox.clearRequests();
+		const { error } = await ditio.run(
+			{ resource: 'task', operation: 'upsert', project: FJELLHALL, externalId: 'WO-950', additionalFields: { parentExternalId: 'A-01' } },
+			[{}],
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error!.message).toBe('Parent work order with External ID "A-01" is not in this project');
+		expect(error!.description).toMatch(/Nothing was written to Ditio for item 0\.$/);
+		expect(error!.description).not.toMatch(/Nothing was sent/);
+		expect(writes()).toEqual([]);
+		expect(ditio.sandbox.apiRequestCount()).toBeGreaterThan(0);
+	});
+
+	test('bad input refused before any request says nothing was sent', async () => {
+		ditio.sandbox.clearRequests();
+		const { error } = await ditio.run({ resource: 'task', operation: 'delete', taskId: 'WO-100' }, [{}]);
+		expect(error!.description).toMatch(/Nothing was sent to Ditio for item 0\.$/);
+		expect(ditio.sandbox.requests).toEqual([]);
+	});
+});
