@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { dependencyOrder } from './dependency-order';
 import { atItem, errorJson } from './item-errors';
@@ -27,7 +27,8 @@ import type { BatchRun } from './types';
  * - `prepare(input, itemIndex)` (optional) → what `run` gets instead of the input: look-ups that
  *   must be made before anything is written (the project's id by number). Called item after
  *   item in input order, once every item is read; it must not write.
- * - `run(input, itemIndex)` → the item's record, or a list of records (one output item each).
+ * - `run(input, itemIndex)` → the item's record, or a list of records (one output item each),
+ *   or `withBinary(record(s), binary)` when the output items carry a file (a download).
  *   Its requests are the item's write (or read).
  * - Scheduling: without `parallel`, `run` is called one item at a time in input order. With
  *   `parallel: true`, up to Options → Concurrency items run at once; `after(ready)` (optional)
@@ -44,7 +45,7 @@ import type { BatchRun } from './types';
 export interface ItemWork<Input, Ready = Input> {
 	read(itemIndex: number): Input | Promise<Input>;
 	prepare?(input: Input, itemIndex: number): Promise<Ready>;
-	run(input: Ready, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	run(input: Ready, itemIndex: number): Promise<IDataObject | IDataObject[] | WithBinary>;
 	parallel?: boolean;
 	after?(ready: ReadonlyArray<ReadyItem<Ready>>): Map<number, number[]>;
 }
@@ -54,8 +55,23 @@ export interface ReadyItem<Ready> {
 	input: Ready;
 }
 
+const BINARY = Symbol('withBinary');
+
+/** Output records that carry a file: each output item of the record(s) gets `binary`. */
+export interface WithBinary {
+	[BINARY]: true;
+	json: IDataObject | IDataObject[];
+	binary: IBinaryKeyData;
+}
+
+export function withBinary(json: IDataObject | IDataObject[], binary: IBinaryKeyData): WithBinary {
+	return { [BINARY]: true, json, binary };
+}
+
+const isWithBinary = (value: unknown): value is WithBinary => typeof value === 'object' && value !== null && BINARY in value;
+
 type ItemFailure = NodeApiError | NodeOperationError;
-type Answer = { json: IDataObject | IDataObject[] } | { error: ItemFailure };
+type Answer = { json: IDataObject | IDataObject[]; binary?: IBinaryKeyData } | { error: ItemFailure };
 
 export async function executeItems<Input, Ready = Input>(
 	context: IExecuteFunctions,
@@ -103,7 +119,8 @@ export async function executeItems<Input, Ready = Input>(
 	const width = work.parallel ? Math.max(1, Math.min(run.concurrency, jobs.length)) : 1;
 	const failure = await runJobs(jobs, width, run.continueOnFail, async (itemIndex) => {
 		try {
-			answers[itemIndex] = { json: await work.run(inputOf.get(itemIndex) as Ready, itemIndex) };
+			const done = await work.run(inputOf.get(itemIndex) as Ready, itemIndex);
+			answers[itemIndex] = isWithBinary(done) ? { json: done.json, binary: done.binary } : { json: done };
 			return undefined;
 		} catch (error) {
 			return fail(itemIndex, error);
@@ -116,7 +133,8 @@ export async function executeItems<Input, Ready = Input>(
 		const pairedItem = { item: itemIndex };
 		// No `error` on the item: n8n would replace the json with the bare message, losing status and hint.
 		if ('error' in answer) return [{ json: errorJson(answer.error, itemIndex, run.operation), pairedItem }];
-		return (Array.isArray(answer.json) ? answer.json : [answer.json]).map((json) => ({ json, pairedItem }));
+		const { binary } = answer;
+		return (Array.isArray(answer.json) ? answer.json : [answer.json]).map((json) => (binary ? { json, binary, pairedItem } : { json, pairedItem }));
 	});
 }
 
