@@ -14,7 +14,8 @@ const only = (lookupBy: string, property: INodeProperties): INodeProperties => (
 	displayOptions: { show: { lookupBy: [lookupBy] } },
 });
 
-const description: INodeProperties[] = [
+/** How a work order is named: by Ditio ID, by project and task number, or by the ERP's numbers. */
+export const TASK_LOOKUP_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Look Up By',
 		name: 'lookupBy',
@@ -32,11 +33,12 @@ const description: INodeProperties[] = [
 	only('taskNumber', identityParameter(TASK_NUMBER)),
 	only('externalId', identityParameter(EXTERNAL_PROJECT_NUMBER)),
 	only('externalId', identityParameter(EXTERNAL_ID)),
-	simplifyParameter,
 ];
 
-/** The work order's path from the item's Look Up By choice, checked before any request. */
-function readTaskPath(this: IExecuteFunctions, itemIndex: number): string[] {
+const description: INodeProperties[] = [...TASK_LOOKUP_PROPERTIES, simplifyParameter];
+
+/** The path that reads the work order the item's Look Up By names; checked, nothing sent. */
+export function taskLookupPath(this: IExecuteFunctions, itemIndex: number): string[] {
 	const node = this.getNode();
 	const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
 	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
@@ -49,7 +51,7 @@ function readTaskPath(this: IExecuteFunctions, itemIndex: number): string[] {
 export async function executeTaskGet(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
 		read: (itemIndex) => ({
-			path: readTaskPath.call(this, itemIndex),
+			path: taskLookupPath.call(this, itemIndex),
 			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 		}),
 		run: async ({ path, simplify }, itemIndex) => {
