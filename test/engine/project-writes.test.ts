@@ -5,19 +5,10 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEMO_COMPANY_ID, DEMO_IDS, jsonOf, useDitio } from './support/ditio';
+import { DEMO_COMPANY_ID, DEMO_IDS, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
-
-interface Logged {
-	method: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = (): Logged[] => ditio.sandbox.requests.filter((r: Logged) => r.api);
-const writes = () => apiRequests().filter((r) => r.method !== 'GET');
-const countOf = (method: string) => apiRequests().filter((r) => r.method === method).length;
+const { writes, countOf } = requestLog(ditio);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Project = Record<string, any>;
 const inCompany = (companyId: string, projectNumber: string): Project | undefined =>
