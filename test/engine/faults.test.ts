@@ -9,8 +9,10 @@ const ditio = useDitio('demo');
 const getMany = { resource: 'project', operation: 'getAll', returnAll: true };
 const { requests, apiRequests: apiCalls } = requestLog(ditio);
 
+// Some tests here leave the stored token expired or short-lived: every test fetches its own.
 beforeEach(() => {
 	ditio.sandbox.reset('demo');
+	ditio.engine.credentialsHelper.clearToken(ditio.credentialsId);
 });
 
 describe('transient failures are retried', () => {
