@@ -146,7 +146,7 @@ describe('Replace', () => {
 			workBreakLunchStartTime: null,
 			workBreakLunchLength: 0,
 		});
-		// projects.txt: an omitted customerNumber leaves the customer link alone, on PUT too.
+		// An omitted customerNumber leaves the customer link alone, on PUT too (docs/ditio-api.md, Fields).
 		expect(after.customerNumber).toBe('K-2002');
 		expect(jsonOf(items)).toEqual([after]);
 		expect(writes().map((r) => [r.method, r.body])).toEqual([

@@ -1,7 +1,7 @@
 /**
  * Project resource, engine tier: what Create and Create or Update write, and what they tell the
  * user they wrote. Ditio answers a create of an existing number with the old project, unchanged,
- * as if it had worked (FACTS.md): the node must never let the user believe a change was made.
+ * as if it had worked (docs/ditio-api.md): the node must never let the user believe a change was made.
  */
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -82,7 +82,7 @@ describe('Create', () => {
 	});
 });
 
-describe('every field of projects.txt', () => {
+describe('every field of the projects reference page', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { PROJECT } = require('../../sandbox/fields');
 	const apiFields: string[] = PROJECT.fields.map((f: { name: string }) => f.name);

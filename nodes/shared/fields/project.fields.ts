@@ -1,6 +1,6 @@
 import type { ApiField } from './field';
 
-/** Every optional field of a project, as projects.txt lists them. */
+/** Every optional field of a project, as Ditio's reference page lists them (docs/ditio-api.md, Fields). */
 export const PROJECT_FIELDS: ApiField[] = [
 	{ name: 'name', simplified: true, displayName: 'Name', kind: 'string', description: 'Project name' },
 	{ name: 'externalProjectNumber', simplified: true, displayName: 'External Project Number', kind: 'string', description: 'Project number in your external system (ERP)' },
