@@ -142,8 +142,9 @@ describe('the router: items, errors and Continue On Fail', () => {
 	const parameters = { resource: 'project', operation: 'get', project: get('={{ $json.id }}') };
 
 	test('without Continue On Fail the first failing item stops the run, naming its index, and later items are not sent', async () => {
-		ditio.sandbox.clearRequests();
-		const { error } = await ditio.run(parameters, items);
+		// Its own credential: a token another test expired would add a 401 and its repeat.
+		const credentialsId = await credentialWithToken();
+		const { error } = await ditio.run(parameters, items, { credentialsId });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error!.context.itemIndex).toBe(1);
 		expect(ditio.sandbox.apiRequestCount()).toBe(2);
