@@ -9,7 +9,7 @@ export const EXTERNAL_PROJECT_NUMBER: ApiField = {
 	description: 'Project number in your external system (ERP)',
 };
 
-/** Every optional field of a project, as projects.txt lists them. */
+/** Every optional field of a project, as Ditio's reference page lists them (docs/ditio-api.md, Fields). */
 export const PROJECT_FIELDS: ApiField[] = [
 	{ name: 'name', simplified: true, displayName: 'Name', kind: 'string', description: 'Project name' },
 	EXTERNAL_PROJECT_NUMBER,

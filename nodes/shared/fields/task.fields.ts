@@ -5,7 +5,7 @@ const TEMPLATE_NOTE = ' Left out on create, Ditio copies it from the project\'s 
 /** On create, Ditio copies a left-out value of these fields from the project's template. */
 const fromTemplate = (field: ApiField): ApiField => ({ ...field, description: field.description + TEMPLATE_NOTE });
 
-/** Every optional field of a work order, as tasks.txt lists them. */
+/** Every optional field of a work order, as Ditio's reference page lists them (docs/ditio-api.md, Fields). */
 export const TASK_FIELDS: ApiField[] = [
 	{ name: 'name', simplified: true, displayName: 'Name', kind: 'string', description: 'Work order name' },
 	{ name: 'active', simplified: true, displayName: 'Active', kind: 'boolean', description: 'Whether the work order is active. Ditio creates work orders inactive unless this is set.' },

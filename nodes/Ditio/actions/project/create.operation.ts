@@ -41,7 +41,7 @@ async function findProjectInCompany(run: BatchRun, input: ProjectInput, itemInde
 }
 
 /**
- * Ditio answers a create of an existing number with the old project, unchanged (FACTS.md), in a
+ * Ditio answers a create of an existing number with the old project, unchanged (docs/ditio-api.md), in a
  * way that looks like success. Looking first is the only way to tell the user the truth.
  */
 export async function executeProjectCreate(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
