@@ -37,7 +37,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return;
 		}
 		const records = Array.isArray(result.json) ? result.json : [result.json];
-		for (const json of records) output.push({ json, pairedItem });
+		for (const json of records) output.push(result.binary ? { json, binary: result.binary, pairedItem } : { json, pairedItem });
 	});
 	return [output];
 }

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { RunCache } from '../../shared/run-cache';
 import type { DitioClient } from '../../shared/transport/client';
 
-/** What one input item produced: one record, several, or the error that stopped it. */
-export type ItemResult = { json: IDataObject | IDataObject[] } | { error: Error };
+/** What one input item produced: one record, several, or the error that stopped it; a download adds its file. */
+export type ItemResult = { json: IDataObject | IDataObject[]; binary?: IBinaryKeyData } | { error: Error };
 
 export interface BatchRun {
 	items: INodeExecutionData[];

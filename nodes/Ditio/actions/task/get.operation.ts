@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../../shared/fields/collection';
 import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
@@ -28,7 +28,8 @@ const only = (lookupBy: string, property: INodeProperties): INodeProperties => (
 	displayOptions: { show: { lookupBy: [lookupBy] } },
 });
 
-const description: INodeProperties[] = [
+/** How a work order is named: by Ditio ID, by project and task number, or by the ERP's numbers. Shared with Document. */
+export const TASK_LOOKUP_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Look Up By',
 		name: 'lookupBy',
@@ -46,21 +47,26 @@ const description: INodeProperties[] = [
 	only('taskNumber', TASK_NUMBER_KEY),
 	only('externalId', EXTERNAL_PROJECT_NUMBER_KEY),
 	only('externalId', EXTERNAL_ID_KEY),
-	simplifyParameter,
 ];
+
+const description: INodeProperties[] = [...TASK_LOOKUP_PROPERTIES, simplifyParameter];
+
+/** The path that reads the work order the item's Look Up By names; checked, nothing sent. */
+export function taskLookupPath(this: IExecuteFunctions, itemIndex: number): string[] {
+	const node = this.getNode();
+	const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
+	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
+	return lookupBy === 'taskNumber'
+		? ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY)]
+		: lookupBy === 'externalId'
+			? ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)]
+			: ['tasks', readTaskId.call(this, itemIndex)];
+}
 
 export const get: Operation = {
 	description,
 	execute: perItem(async function (itemIndex, run) {
-		const node = this.getNode();
-		const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
-		const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
-		const path =
-			lookupBy === 'taskNumber'
-				? ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY)]
-				: lookupBy === 'externalId'
-					? ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)]
-					: ['tasks', readTaskId.call(this, itemIndex)];
+		const path = taskLookupPath.call(this, itemIndex);
 		const task = await run.client.request<IDataObject>('GET', path, { itemIndex });
 		return shaped(this.getNodeParameter('simplify', itemIndex, true) as boolean, task, TASK_IDENTITY, TASK_FIELDS);
 	}),
