@@ -311,3 +311,20 @@ describe('Get Many, Download, Delete, Set Description', () => {
 		expect((missing.error as NodeApiError).description).toMatch(/made by the first upload/);
 	});
 });
+
+describe('Document as an AI Agent tool', () => {
+	test('lists the files of the section of the project the agent names', async () => {
+		const { items, error } = await run(
+			{
+				operation: 'getAll',
+				attachTo: 'project',
+				project: { __rl: true, mode: 'projectNumber', value: "={{ $fromAI('projectNumber', 'The Ditio project number', 'string') }}" },
+				returnAll: true,
+				filters: { section: "={{ $fromAI('section', 'The section, e.g. Drawings', 'string') }}" },
+			},
+			[{ json: { query: { projectNumber: 'P-2026-001', section: 'Drawings' } } }],
+		);
+		expect(error).toBeUndefined();
+		expect(jsonOf(items).map((j) => j.name)).toEqual(['Drawing-A1.pdf']);
+	});
+});
