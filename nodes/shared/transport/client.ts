@@ -98,11 +98,12 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 				const answer = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 					method,
 					url: baseUrl + path,
-					qs: options.qs,
-					body: options.rawBody ? options.rawBody.data : options.body,
-					headers: options.rawBody ? { 'Content-Type': options.rawBody.contentType } : undefined,
+					body: options.body,
 					json: true,
 					timeout: timeoutMs,
+					// Additive, for documents: query parameters, a multipart body, a file as the answer.
+					...(options.qs ? { qs: options.qs } : {}),
+					...(options.rawBody ? { body: options.rawBody.data, headers: { 'Content-Type': options.rawBody.contentType } } : {}),
 					...(options.binaryResponse ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
 				})) as T;
 				gate.release('ok');

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DITIO_ID, DITIO_ID_PATTERN } from '../../../shared/ids';
+import { DITIO_ID } from '../../../shared/ids';
 import { inputError } from './rules';
 
 export const fileReferenceIdParameter: INodeProperties = {
@@ -11,7 +11,6 @@ export const fileReferenceIdParameter: INodeProperties = {
 	required: true,
 	placeholder: '67d0c0ffee0ddba11c0ffe01',
 	description: 'The Ditio ID of the file (24 hex characters), as Upload and Get Many output it in fileReferenceId',
-	typeOptions: { validation: [{ type: 'regex', properties: { regex: DITIO_ID_PATTERN, errorMessage: 'A Ditio ID is 24 hex characters' } }] },
 };
 
 export function readFileReferenceId(this: IExecuteFunctions, itemIndex: number): string {
