@@ -5,6 +5,7 @@
  * demos that run in another process. Not logged, not delayed, never faulted.
  */
 const E = require('./errors');
+const { documentsState } = require('./documents');
 
 /** @typedef {import('./server').Sandbox} Sandbox @typedef {import('./errors').Reply} Reply */
 
@@ -21,6 +22,7 @@ const ACTIONS = {
 		registrations: Object.fromEntries(sb.store.registrations),
 	}),
 	'GET requests': (sb) => E.ok(sb.requests),
+	'GET documents': (sb) => E.ok(documentsState(sb.store)),
 	'DELETE requests': (sb) => (sb.clearRequests(), E.noContent()),
 	'POST reset': (sb, body) => (sb.reset(object(body).seed ?? 'empty'), E.ok({ seed: object(body).seed ?? 'empty' })),
 	'POST faults': (sb, body) => (sb.injectFaults(Array.isArray(body) ? body : [body]), E.ok(sb.faults.rules)),

@@ -14,6 +14,8 @@ const { Faults, faultReply } = require('./faults');
 const { parseTarget, readBody, send, mediaType } = require('./http');
 const { DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
 const E = require('./errors');
+const { handleSample } = require('./samples');
+const { boundaryOf, parseMultipart } = require('./multipart');
 
 /** @typedef {import('./token').Client} Client */
 /**
@@ -225,7 +227,8 @@ class Sandbox {
 		if (body === 'too-large') reply = E.ditioError(413, 'PayloadTooLarge', 'The request body is too large');
 		else if (isToken) reply = this.tokens.handleTokenRequest({ method, headers: req.headers, body });
 		else if (target.undecodable) reply = E.ditioError(400, 'InvalidPath', `The path ${target.path} has a segment that is not valid percent-encoding`);
-		else if (isApi) reply = handleApi({ method, segments, headers: req.headers, body, authResult, store: this.store, path: target.path });
+		else if (isApi) reply = handleApi({ method, segments, headers: req.headers, body, authResult, store: this.store, path: target.path, query: target.query });
+		else if (segments[0] === 'samples') reply = handleSample(method, segments.slice(1));
 		else reply = E.notFound(`No endpoint ${method} ${target.path}`);
 
 		if (fault) {
@@ -257,6 +260,13 @@ class Sandbox {
  */
 function describeBody(headers, body) {
 	if (!body.length) return undefined;
+	const boundary = boundaryOf(headers['content-type']);
+	if (boundary) {
+		// Uploads: what was sent, not megabytes of file bytes in the log.
+		const parsed = parseMultipart(body, boundary);
+		if ('error' in parsed) return { multipartError: parsed.error, bytes: body.length };
+		return { bytes: body.length, parts: parsed.parts.map((p) => ({ name: p.name, filename: p.filename, contentType: p.contentType, size: p.data.length })) };
+	}
 	const text = body.toString('utf8');
 	const type = mediaType(headers);
 	if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));

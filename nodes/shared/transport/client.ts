@@ -7,8 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { binaryAnswer, readableErrorBody } from './binary-answer';
 import { apiBaseUrlOf, type DitioCredentialFields } from './environments';
 import { failureFacts, toDitioError } from './errors';
+import type { MultipartBody } from './multipart';
 import { AdaptiveGate } from './gate';
 import { integrationPath, unsendableSegment } from './paths';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
@@ -17,8 +19,19 @@ export const CREDENTIAL_TYPE = 'ditioOAuth2Api';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
+export type { BinaryAnswer } from './binary-answer';
+
 export interface RequestOptions<T> {
 	body?: IDataObject;
+	/** Query parameters (a document upload's section). */
+	qs?: IDataObject;
+	/** A body sent as these bytes with its own Content-Type (a multipart upload), instead of `body`. */
+	rawBody?: MultipartBody;
+	/**
+	 * The answer is a file: the request resolves to a BinaryAnswer (bytes and headers) instead of
+	 * parsed JSON. Ditio's JSON error body of a refusal is still read for the message.
+	 */
+	binaryResponse?: boolean;
 	/** The item the request is made for, so its error points at it. */
 	itemIndex?: number;
 	/**
@@ -88,10 +101,15 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 					body: options.body,
 					json: true,
 					timeout: timeoutMs,
+					// Additive, for documents: query parameters, a multipart body, a file as the answer.
+					...(options.qs ? { qs: options.qs } : {}),
+					...(options.rawBody ? { body: options.rawBody.data, headers: { 'Content-Type': options.rawBody.contentType } } : {}),
+					...(options.binaryResponse ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
 				})) as T;
 				gate.release('ok');
-				return answer;
-			} catch (error) {
+				return options.binaryResponse ? (binaryAnswer(answer) as T) : answer;
+			} catch (thrown) {
+				const error = options.binaryResponse ? readableErrorBody(thrown) : thrown;
 				const facts = failureFacts(error);
 				gate.release(facts.status === 429 ? 'throttled' : 'failed');
 				if (absentOn404 && facts.status === 404) return undefined;
