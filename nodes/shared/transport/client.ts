@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiBaseUrlOf, type DitioCredentialFields } from './environments';
+import { apiBaseUrlOf, DITIO_SCOPE, type DitioCredentialFields, REPORTING_SCOPE, reportingBaseUrlOf } from './environments';
 import { failureFacts, toDitioError } from './errors';
 import { AdaptiveGate } from './gate';
-import { integrationPath, unsendableSegment } from './paths';
+import { integrationPath, reportingPath, unsendableSegment } from './paths';
 import { DEFAULT_RETRY, delayBeforeRetry, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'ditioOAuth2Api';
@@ -29,6 +29,10 @@ export interface RequestOptions<T> {
 	repeatable?: boolean | (() => Promise<T | undefined>);
 	/** What to tell the user for a given refusal, where the operation knows better than the status. */
 	hints?: Partial<Record<number, string>>;
+	/** `reporting`: Ditio's Data Extraction API (its own host), for a credential that opts in. */
+	base?: 'integration' | 'reporting';
+	/** Query parameters, sent as given. */
+	qs?: IDataObject;
 }
 
 export interface ClientSettings {
@@ -42,6 +46,8 @@ export interface ClientSettings {
 export interface DitioClient {
 	/** The credential's company, used when an item does not name its own. */
 	readonly companyId: string | undefined;
+	/** Whether the credential opts in to the Data Extraction API (requests with `base: 'reporting'`). */
+	readonly reporting: boolean;
 	request<T = unknown>(method: IHttpRequestMethods, segments: readonly string[], options?: RequestOptions<T>): Promise<T>;
 	/** A GET where 404 means "there is none" rather than a failure. */
 	find<T = unknown>(segments: readonly string[], options?: RequestOptions<T>): Promise<T | undefined>;
@@ -56,7 +62,9 @@ export const DEFAULT_CONCURRENCY = 5;
  */
 export async function ditioClient(context: Context, settings: ClientSettings = {}): Promise<DitioClient> {
 	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as DitioCredentialFields;
-	const baseUrl = apiBaseUrlOf(credentials);
+	const integrationBaseUrl = apiBaseUrlOf(credentials);
+	const reportingBaseUrl = reportingBaseUrlOf(credentials);
+	const scope = reportingBaseUrl === undefined ? DITIO_SCOPE : `${DITIO_SCOPE} ${REPORTING_SCOPE}`;
 	const companyId = String(credentials.companyId ?? '').trim() || undefined;
 	const node = context.getNode();
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...settings.retry };
@@ -69,7 +77,14 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 		options: RequestOptions<T> = {},
 		absentOn404: boolean,
 	): Promise<T | undefined> {
-		const path = integrationPath(segments);
+		const reporting = options.base === 'reporting';
+		if (reporting && reportingBaseUrl === undefined) {
+			throw new NodeOperationError(node, 'The Ditio credential does not use the Data Extraction API', {
+				description: `Turn on "Use Data Extraction API (Change Feed)" in the credential (the API client needs scope ${REPORTING_SCOPE}).`,
+			});
+		}
+		const baseUrl = reporting ? (reportingBaseUrl as string) : integrationBaseUrl;
+		const path = reporting ? reportingPath(segments) : integrationPath(segments);
 		const unsendable = unsendableSegment(segments);
 		if (unsendable !== undefined) {
 			throw new NodeOperationError(node, `"${unsendable}" cannot be looked up in Ditio by URL`, {
@@ -86,6 +101,7 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 					method,
 					url: baseUrl + path,
 					body: options.body,
+					qs: options.qs,
 					json: true,
 					timeout: timeoutMs,
 				})) as T;
@@ -105,6 +121,7 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 						timeoutMs,
 						attempts: attempt + 1,
 						hints: options.hints,
+						scope,
 					});
 				}
 				const wait = delayBeforeRetry(attempt, policy, facts.retryAfter);
@@ -122,6 +139,7 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 
 	return {
 		companyId,
+		reporting: reportingBaseUrl !== undefined,
 		request: async <T>(method: IHttpRequestMethods, segments: readonly string[], options?: RequestOptions<T>) =>
 			(await request<T>(method, segments, options, false)) as T,
 		find: async <T>(segments: readonly string[], options?: RequestOptions<T>) => await request<T>('GET', segments, options, true),
