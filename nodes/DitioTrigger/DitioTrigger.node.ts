@@ -39,7 +39,7 @@ export class DitioTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Restarts: n8n saves what this trigger remembers only when it starts the workflow. Without the change feed, a record that appeared after the last started workflow and is removed (or, with Events lacking Created, changed) while n8n is down is not reported. Select all three events, or use the change feed, to miss nothing.',
+					'Restarts: n8n saves what this trigger remembers only at activation and when it starts the workflow. So after a restart these are not reported: without the change feed, a record that appeared since the workflow last started and was removed while n8n was down; and, without Created among the events, a record created since then and changed while n8n was down. Select all three events (and use the change feed) to miss nothing.',
 				name: 'restartNotice',
 				type: 'notice',
 				default: '',
