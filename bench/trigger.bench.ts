@@ -5,8 +5,8 @@
  * Counted at the sandbox: requests per poll (integration API + change feed, tokens apart);
  * measured on the static data: bytes per 1,000 records. Polling mode (credential without the
  * Data Extraction API) and feed mode (with it), each with the default Fields to Watch and with
- * all fields; "0.1.0" is the layout the trigger had before (every watched field of every work
- * order as a JSON array under its ID), computed on the same records.
+ * all fields; "before" is the layout the trigger had before issue 17 (every watched field of
+ * every work order as a JSON array under its ID), computed on the same records.
  *
  * Writes its rows between the trigger markers of BENCHMARKS.md (the rest of the file belongs to
  * bench/sync.bench.ts). BENCH_SCALE=0.1 divides the projects by 10 and leaves the file alone.
@@ -49,8 +49,8 @@ interface Row {
 	bytesPer1000: number;
 }
 
-/** The 0.1.0 layout: { id: [projectId, externalId, …every work order field] }. */
-function layoutOf010(tasks: IDataObject[]): number {
+/** The layout before issue 17: { id: [projectId, externalId, …every work order field] }. */
+function layoutBefore(tasks: IDataObject[]): number {
 	const fields = ['projectId', EXTERNAL_ID.name, ...TASK_FIELDS.map((f: { name: string }) => f.name)];
 	const seen = Object.fromEntries(tasks.map((t) => [t.id, fields.map((f) => t[f] ?? null)]));
 	return JSON.stringify({ watching: '["task",27,["allActive",""]]', seen }).length;
@@ -135,13 +135,13 @@ test('trigger: requests per poll and static data size, polling and feed mode', a
 	const rows: Row[] = [];
 	for (const mode of ['polling', 'feed'] as const) for (const fields of ['defaults', 'all'] as const) rows.push(await measure(mode, fields));
 	const tasks = [...sb.store.tasks.values()] as IDataObject[];
-	const old = Math.round((layoutOf010(tasks) / tasks.length) * 1000);
+	const old = Math.round((layoutBefore(tasks) / tasks.length) * 1000);
 
 	const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 	const table = [
-		'| Mode | Fields to Watch | Requests, idle poll | Requests, poll with 0.5% changed | of which feed pages | Changed / fired per poll | Static data per 1,000 work orders | vs 0.1.0 |',
+		'| Mode | Fields to Watch | Requests, idle poll | Requests, poll with 0.5% changed | of which feed pages | Changed / fired per poll | Static data per 1,000 work orders | vs before |',
 		'|:--|:--|--:|--:|--:|--:|--:|--:|',
-		`| 0.1.0 (before) | all | ${fmt(1 + PROJECTS)} | ${fmt(1 + PROJECTS)} | — | — | ${fmt(old)} B | 1.00 |`,
+		`| before issue 17 | all | ${fmt(1 + PROJECTS)} | ${fmt(1 + PROJECTS)} | — | — | ${fmt(old)} B | 1.00 |`,
 		...rows.map(
 			(r) =>
 				`| ${r.mode} | ${r.fields} | ${fmt(r.idleRequests)} | ${fmt(r.changeRequests)} | ${fmt(r.feedPages)} | ${fmt(r.changed)} / ${fmt(r.fired)} | ${fmt(r.bytesPer1000)} B | ${(r.bytesPer1000 / old).toFixed(2)} |`,
@@ -166,7 +166,7 @@ test('trigger: requests per poll and static data size, polling and feed mode', a
 			rows.map((r) => `${r.mode}/${r.fields} ${fmt(r.fired)}`).join(', '),
 		],
 		[
-			'Memory per record with the defaults at most a third of 0.1.0',
+			'Memory per record with the defaults at most a third of before',
 			polling.bytesPer1000 * 3 <= old && feed.bytesPer1000 * 3 <= old,
 			`${fmt(polling.bytesPer1000)} B (polling), ${fmt(feed.bytesPer1000)} B (feed) vs ${fmt(old)} B per 1,000 → ${(feed.bytesPer1000 / old).toFixed(2)}`,
 		],
@@ -175,7 +175,7 @@ test('trigger: requests per poll and static data size, polling and feed mode', a
 		START,
 		'## Ditio Trigger (issue 17)',
 		'',
-		`\`bench/trigger.bench.ts\`: the built trigger in n8n-core's PollContext, watching the work orders of all active projects, ${PROJECTS} projects × ${PER_PROJECT} work orders, ${CHANGED_SHARE * 100}% renamed before each of ${CHANGE_POLLS} polls (averages). Requests counted at the sandbox (integration API and change feed; tokens apart). Static data: the trigger's JSON as n8n stores it. "0.1.0" is the layout before issue 17 (every watched field of every work order), computed on the same records. Run ${new Date().toISOString()}.`,
+		`\`bench/trigger.bench.ts\`: the built trigger in n8n-core's PollContext, watching the work orders of all active projects, ${PROJECTS} projects × ${PER_PROJECT} work orders, ${CHANGED_SHARE * 100}% renamed before each of ${CHANGE_POLLS} polls (averages). Requests counted at the sandbox (integration API and change feed; tokens apart). Static data: the trigger's JSON as n8n stores it. "Before" is the layout before issue 17 (every watched field of every work order), computed on the same records. Run ${new Date().toISOString()}.`,
 		'',
 		...table,
 		'',
