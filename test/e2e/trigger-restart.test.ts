@@ -10,7 +10,7 @@
  * down must be reported once after it is back, and nothing twice. n8n polls once a minute at
  * most, so this file takes several minutes.
  */
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 
 import { DEMO_COMPANY_ID, DEMO_IDS, FEED_CLIENT } from '../../sandbox/server';
@@ -99,14 +99,26 @@ async function nextRegularPoll() {
 	await until('a regular poll of both feed workflows', () => feedPolls() >= before + 2);
 }
 
-/** SIGKILL for n8n and the task runner it started, found by parent pid. */
-function kill(child: NonNullable<typeof running>) {
-	let children: number[] = [];
-	try {
-		children = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-	} catch {
-		/* none */
+/** Processes whose parent is `pid`, from /proc (no procps needed). */
+function childrenOf(pid: number): number[] {
+	const out: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			// "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid === pid) out.push(Number(entry));
+		} catch {
+			/* gone meanwhile */
+		}
 	}
+	return out;
+}
+
+/** SIGKILL for n8n and the task runner it started (found by parent pid), as a crash would. */
+function kill(child: NonNullable<typeof running>) {
+	const children = child.pid === undefined ? [] : childrenOf(child.pid);
 	child.kill('SIGKILL');
 	for (const pid of children) {
 		try {

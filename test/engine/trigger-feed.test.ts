@@ -118,6 +118,13 @@ describe('Ditio Trigger, change feed', () => {
 		expect(DEMO_CLIENT.scopes).not.toContain('reportingapiv1');
 	});
 
+	test('Custom URLs with the option on but no reporting base URL: a clear error, nothing sent there', async () => {
+		const noUrl = ditio.credential({ clientId: FEED_CLIENT.clientId, clientSecret: FEED_CLIENT.clientSecret, reportingApi: true, reportingBaseUrl: '' });
+		const trigger = ditio.engine.poller({ nodeName: 'ditioTrigger', parameters: params(), credentialsId: noUrl });
+		await expect(trigger.poll()).rejects.toThrow('Reporting API Base URL is empty in the Ditio credential');
+		expect(log().filter((r) => r.reporting)).toEqual([]);
+	});
+
 	test('an idle poll is one feed request, however many work orders exist; nothing fires', async () => {
 		ditio.sandbox.seedTasks(DEMO_COMPANY_ID, projectId, 300, { prefix: 'BULK-' });
 		const trigger = activated(params());

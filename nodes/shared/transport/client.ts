@@ -83,6 +83,11 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 				description: `Turn on "Use Data Extraction API (Change Feed)" in the credential (the API client needs scope ${REPORTING_SCOPE}).`,
 			});
 		}
+		if (reporting && !reportingBaseUrl) {
+			throw new NodeOperationError(node, 'Reporting API Base URL is empty in the Ditio credential', {
+				description: 'With Custom URLs and the Data Extraction API on, give the base URL of the reporting API (without /v1/…).',
+			});
+		}
 		const baseUrl = reporting ? (reportingBaseUrl as string) : integrationBaseUrl;
 		const path = reporting ? reportingPath(segments) : integrationPath(segments);
 		const unsendable = unsendableSegment(segments);
