@@ -21,6 +21,14 @@ const DEMO_CLIENT = Object.freeze({
 	scopes: ['ditioapiv3'],
 });
 
+/** An API client allowed Ditio's Data Extraction API (the change feed) too. */
+const FEED_CLIENT = Object.freeze({
+	clientId: 'ditio-sandbox-feed-client',
+	clientSecret: 'sandbox-feed-secret-+%/=',
+	companyIds: [DEMO_COMPANY_ID],
+	scopes: ['ditioapiv3', 'reportingapiv1'],
+});
+
 const DEMO_IDS = Object.freeze({
 	projectFjellhall: '65f1a2b3c4d5e6f7a8b9c0d1', // P-2026-001
 	projectBarnehage: '65f1a2b3c4d5e6f7a8b9c0d2', // P/2026/Æ-01
@@ -158,4 +166,4 @@ function loadDemo(store) {
 	});
 }
 
-module.exports = { DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo };
+module.exports = { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo };

@@ -10,9 +10,10 @@ const { Store } = require('./store');
 const { TokenService } = require('./token');
 const { handleApi } = require('./api');
 const { handleAdmin } = require('./admin');
+const { ChangeFeed, handleReporting } = require('./feed');
 const { Faults, faultReply } = require('./faults');
 const { parseTarget, readBody, send, mediaType } = require('./http');
-const { DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
+const { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
 const E = require('./errors');
 const { handleSample } = require('./samples');
 const { boundaryOf, parseMultipart } = require('./multipart');
@@ -29,6 +30,7 @@ const { boundaryOf, parseMultipart } = require('./multipart');
  *   status: number | 'reset' | 'hang' | null,
  *   processedStatus?: number,
  *   api: boolean,
+ *   reporting?: boolean,
  *   token: boolean,
  *   auth: import('./token').AuthState,
  *   time: number,
@@ -45,7 +47,9 @@ class Sandbox {
 	/** @param {SandboxOptions} options */
 	constructor(options) {
 		this.store = new Store();
-		this.tokens = new TokenService(options.clients ?? [DEMO_CLIENT], options.tokenLifetimeSeconds ?? 1800);
+		/** The Data Extraction API's change feed over the store (feed.js). */
+		this.feed = new ChangeFeed(this.store);
+		this.tokens = new TokenService(options.clients ?? [DEMO_CLIENT, FEED_CLIENT], options.tokenLifetimeSeconds ?? 1800);
 		this.faults = new Faults();
 		/** @type {LoggedRequest[]} every request except /__sandbox ones, oldest first */
 		this.requests = [];
@@ -70,6 +74,11 @@ class Sandbox {
 	/** The API base URL as the credential's "custom" environment takes it. */
 	get baseUrl() {
 		return `${this.url}/core`;
+	}
+
+	/** The Data Extraction API's base URL, as the credential's "custom" environment takes it. */
+	get reportingBaseUrl() {
+		return `${this.url}/reporting`;
 	}
 
 	get tokenUrl() {
@@ -160,6 +169,7 @@ class Sandbox {
 		if (seed !== 'demo' && seed !== 'empty') throw new Error(`seed must be 'demo' or 'empty', not ${seed}`);
 		this.store.clear();
 		if (seed === 'demo') loadDemo(this.store);
+		this.feed.reset();
 		this.clearFaults();
 		this.clearRequests();
 	}
@@ -201,11 +211,13 @@ class Sandbox {
 
 		const isToken = target.path === '/connect/token';
 		const isApi = segments[0]?.toLowerCase() === 'core' && segments[1]?.toLowerCase() === 'api';
+		const isReporting = segments[0]?.toLowerCase() === 'reporting';
 		const authResult = this.tokens.check(req.headers.authorization);
 		/** @type {LoggedRequest} */
 		const entry = {
 			method, path: rawUrl, segments, status: null, api: isApi, token: isToken,
-			auth: isApi ? authResult.auth : 'none', time: Date.now(), headers: req.headers,
+			...(isReporting && { reporting: true }),
+			auth: isApi || isReporting ? authResult.auth : 'none', time: Date.now(), headers: req.headers,
 		};
 		this.requests.push(entry);
 
@@ -214,7 +226,7 @@ class Sandbox {
 		if (this.latencyMs > 0) await this.#delay(this.latencyMs);
 		if (this.closed) return;
 
-		const fault = isApi || isToken
+		const fault = isApi || isToken || isReporting
 			? this.faults.take({ method, path: target.path, decodedPath: '/' + segments.join('/'), token: isToken })
 			: undefined;
 		if (fault && !fault.afterProcessing) {
@@ -229,8 +241,12 @@ class Sandbox {
 		else if (target.undecodable) reply = E.ditioError(400, 'InvalidPath', `The path ${target.path} has a segment that is not valid percent-encoding`);
 		else if (isApi) reply = handleApi({ method, segments, headers: req.headers, body, authResult, store: this.store, path: target.path, query: target.query });
 		else if (segments[0] === 'samples') reply = handleSample(method, segments.slice(1));
+		else if (isReporting)
+			reply = handleReporting({ feed: this.feed, method, segments: segments.slice(1), query: target.query, path: target.path, authResult });
 		else reply = E.notFound(`No endpoint ${method} ${target.path}`);
 
+		// A write through the API is in the change feed from the time it was made.
+		if (isApi && method !== 'GET') this.feed.scan();
 		if (fault) {
 			entry.processedStatus = reply.status;
 			this.#answer(req, res, entry, fault.hang ? 'hang' : fault.reset ? 'reset' : faultReply(fault));
@@ -283,7 +299,7 @@ function describeBody(headers, body) {
 /**
  * Starts a sandbox on 127.0.0.1.
  * @param {SandboxOptions} [options] port (0 = a free one; default 0), seed ('empty'), tokenLifetimeSeconds (1800),
- *   latencyMs (0), clients ([DEMO_CLIENT])
+ *   latencyMs (0), clients ([DEMO_CLIENT, FEED_CLIENT])
  * @returns {Promise<Sandbox>}
  */
 async function startSandbox(options = {}) {
@@ -292,4 +308,4 @@ async function startSandbox(options = {}) {
 	return sandbox;
 }
 
-module.exports = { startSandbox, Sandbox, DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS };
+module.exports = { startSandbox, Sandbox, DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS };
