@@ -4,15 +4,16 @@
  * go to test-results/screenshots/. Also the REST calls the editor makes (node types, credential
  * test), so a message a user reads is checked where n8n produces it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from '../host/fs';
+import { tmpdir } from '../host/os';
+import { join } from '../host/path';
+import { isDeepStrictEqual } from '../host/util';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { DEMO_CLIENT, DEMO_COMPANY_ID } from '../../sandbox/server';
 import { createWorld, n8n, SCREENSHOTS, type World } from './harness';
+import { setTimeout } from '../host/globals';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** As the machine notes say: without the networking flags Chromium keeps dialling Google and is refused. */
@@ -64,12 +65,17 @@ const visibleOptions = () => page.locator('li[data-test-id=parameter-input-item]
 async function openSelect(parameter: string): Promise<string[]> {
 	for (let attempt = 1; ; attempt++) {
 		await page.click(`[data-test-id=parameter-input-${parameter}]`);
-		try {
-			await visibleOptions().first().waitFor({ timeout: 5000 });
-			break;
-		} catch (error) {
-			if (attempt === 3) throw error;
-		}
+		const opened = await visibleOptions()
+			.first()
+			.waitFor({ timeout: 5000 })
+			.then(
+				() => true,
+				(error: unknown) => {
+					if (attempt === 3) throw error;
+					return false;
+				},
+			);
+		if (opened) break;
 	}
 	return (await visibleOptions().allInnerTexts()).map((t) => t.split('\n')[0].trim());
 }

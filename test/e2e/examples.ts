@@ -13,7 +13,7 @@ import { apiWrites, createWorld, n8n, type Line, type World } from './harness';
 export const ERP = 'ditioExErpSync01';
 export const NIGHTLY = 'ditioExNightly01';
 export const NEW_ORDERS = 'ditioExNewOrders';
-const WRONG_SECRET_WORKFLOW = 'ditioE2eWrongSecret';
+const WRONG_CLIENT_WORKFLOW = 'ditioE2eWrongSecret';
 const WRONG_SECRET_CREDENTIAL = 'ditioWrongSecret';
 
 type RunJson = Record<string, unknown>;
@@ -56,7 +56,7 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 		// The new-work-orders example, pointed at the credential with the wrong secret.
 		const { workflow } = n8n.exampleWorkflows().find((e) => e.workflow.id === NEW_ORDERS)!;
 		const broken = JSON.parse(JSON.stringify(workflow));
-		broken.id = WRONG_SECRET_WORKFLOW;
+		broken.id = WRONG_CLIENT_WORKFLOW;
 		broken.name = 'e2e: wrong client secret';
 		for (const node of broken.nodes) {
 			if (node.credentials?.ditioOAuth2Api) node.credentials.ditioOAuth2Api = { id: WRONG_SECRET_CREDENTIAL, name: wrongSecret.name };
@@ -144,7 +144,7 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 
 		test('the Schedule Trigger is there for production runs', () => {
 			const { workflow } = n8n.exampleWorkflows().find((e) => e.workflow.id === NIGHTLY)!;
-			const schedule = workflow.nodes.find((n: any) => n.type === 'n8n-nodes-base.scheduleTrigger');
+			const schedule = workflow.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
 			expect(schedule.parameters.rule.interval[0]).toEqual({ triggerAtHour: 2 });
 			expect(workflow.connections[schedule.name].main[0][0].node).toBe('Read ERP work orders');
 		});
@@ -188,7 +188,7 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 		let message = '';
 
 		test('fails the run in the Ditio node, and nothing reaches the API', async () => {
-			const result = await execute(WRONG_SECRET_WORKFLOW);
+			const result = await execute(WRONG_CLIENT_WORKFLOW);
 			expect(result.run.status).toBe('error');
 			const error = result.run.data.resultData.error;
 			message = String(error.message);
