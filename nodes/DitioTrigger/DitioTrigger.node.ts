@@ -11,6 +11,7 @@ import { projectLocator, projectRefOf, resolveProjectId } from '../shared/projec
 import { RunCache } from '../shared/run-cache';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../shared/fields/project.fields';
 import { EXTERNAL_ID, TASK_FIELDS } from '../shared/fields/task.fields';
+import { DITIO_DESCRIPTION } from '../shared/description';
 import { searchProjects } from '../shared/project-search';
 import { type DitioClient, ditioClient } from '../shared/transport/client';
 import { type Change, diff, type Remembered } from './changes';
@@ -51,7 +52,8 @@ export class DitioTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when projects or work orders are created, changed or removed in Ditio',
+		// The nodes panel shows this above the actions and events of the merged Ditio entry.
+		description: DITIO_DESCRIPTION,
 		defaults: { name: 'Ditio Trigger' },
 		polling: true,
 		inputs: [],

@@ -79,8 +79,16 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 			const [summary] = out(run, 'Summary');
 			expect(summary.projects).toEqual({ created: 1, updated: 1, unchanged: 1 });
 			expect(summary.workOrders).toEqual({ created: 4, updated: 1, unchanged: 2 });
+			// What changed, the projects included, ahead of the work orders.
+			const changes = summary.changes as string[];
+			expect(changes[0]).toMatch(/^updated project P\/2026\/Æ-01 Ærfuglveien barnehage, byggetrinn 2 \(.*name.*\)$/);
+			expect(changes[1]).toBe('created project P-2026-050 Sentrumsterminalen');
+			expect(changes).toHaveLength(2 + 5);
 
 			const projects = out(run, 'Create or update projects');
+			// The Table view shows keys in order: what the node did comes first.
+			expect(Object.keys(projects[1]).slice(0, 2)).toEqual(['outcome', 'changedFields']);
+			expect(Object.keys(projects[2])[0]).toBe('outcome');
 			expect(projects.map((p) => [p.projectNumber, p.outcome])).toEqual([
 				['P-2026-001', 'unchanged'],
 				['P/2026/Æ-01', 'updated'],
