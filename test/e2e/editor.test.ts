@@ -4,7 +4,7 @@
  * go to test-results/screenshots/. Also the REST calls the editor makes (node types, credential
  * test), so a message a user reads is checked where n8n produces it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from '../host/fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from '../host/fs';
 import { tmpdir } from '../host/os';
 import { join } from '../host/path';
 import { isDeepStrictEqual } from '../host/util';
@@ -150,6 +150,18 @@ describe('n8n loads the package as an installed community package', () => {
 		expect(credentials.map((c) => c.name)).toContain(n8n.CREDENTIAL_TYPE);
 		expect(server.outputTail()).not.toMatch(/Failed to load package|Skipping package/);
 	});
+
+	test("n8n serves the package's output schemas, from the installed package, for each operation", async () => {
+		for (const [resource, operation] of [
+			['project', 'upsert'],
+			['task', 'getAll'],
+		]) {
+			const res = await fetch(`${world.baseUrl}/schemas/${n8n.NODE_TYPE}/1.0.0/${resource}/${operation}.json`, { headers: { cookie } });
+			expect(res.status).toBe(200);
+			const shipped = JSON.parse(readFileSync(join(n8n.ROOT, 'nodes', 'Ditio', '__schema__', 'v1.0.0', resource, `${operation}.json`), 'utf8'));
+			expect(await res.json()).toEqual(shipped);
+		}
+	});
 });
 
 describe('the editor in Chromium', () => {
@@ -165,6 +177,11 @@ describe('the editor in Chromium', () => {
 	});
 
 	test('an example workflow shows the Ditio nodes with their credential', async () => {
+		await page.goto(`${world.baseUrl}/workflow/ditioExErpSync01`);
+		// The canvas subtitle names the operation and resource as the selectors do.
+		const canvasNode = page.locator('[data-test-id=canvas-node]', { hasText: 'Create or update work orders' });
+		await canvasNode.waitFor();
+		expect(await settled(async () => (await canvasNode.innerText()).includes('Create or Update · Work Order'), true)).toBe(true);
 		await openNode('ditioExErpSync01', 'Create or update work orders');
 		await shot('02-erp-example-work-order-node');
 		const credentialInput = page.locator('[data-test-id=node-credentials-select] input');
@@ -185,6 +202,8 @@ describe('the editor in Chromium', () => {
 
 		world.sb.clearRequests();
 		await page.click('[data-test-id=rlc-mode-selector]');
+		// Mode labels short enough for the selector: not "By Proje…".
+		expect((await page.locator('[data-test-id=mode-projectNumber]:visible').innerText()).trim()).toBe('By Number');
 		await page.locator('[data-test-id=mode-list]:visible').click();
 		await page.click('[data-test-id=rlc-input-container]');
 		const items = page.locator('[data-test-id=rlc-item]:visible');
@@ -214,6 +233,18 @@ describe('the editor in Chromium', () => {
 		await closeSelect();
 	});
 
+	test("the nodes panel's Ditio entry reads as the node's description, not the trigger's", async () => {
+		await page.goto(`${world.baseUrl}/workflow/new`);
+		await page.click('[data-test-id=canvas-add-button]');
+		await page.locator('[data-test-id=node-creator-search-bar]').fill('Ditio');
+		const entry = page.locator('[data-test-id=node-creator-node-item]', { hasText: 'Ditio' }).first();
+		await entry.waitFor();
+		await shot('07-nodes-panel');
+		const description = (await entry.locator('[data-test-id=node-creator-item-description]').innerText()).trim();
+		expect(description).toBe('Create, update and read projects and work orders in Ditio');
+		await page.keyboard.press('Escape');
+	});
+
 	test('the credential form offers the Ditio environments and shows the sandbox URLs', async () => {
 		await page.goto(`${world.baseUrl}/home/credentials/${n8n.CREDENTIAL_ID}`);
 		const modal = page.locator('[data-test-id=editCredential-modal]');
@@ -223,6 +254,10 @@ describe('the editor in Chromium', () => {
 		expect(await settled(() => field('tokenUrl').inputValue(), world.sb.tokenUrl)).toBe(world.sb.tokenUrl);
 		expect(await settled(() => field('companyId').inputValue(), DEMO_COMPANY_ID)).toBe(DEMO_COMPANY_ID);
 		await shot('05-credential-form');
+		// Its Docs link: a page without a #anchor, so a query n8n may append cannot break it.
+		const docs = modal.locator('a[href*="docs/credential.md"]');
+		expect(await docs.count()).toBeGreaterThan(0);
+		expect(await docs.first().getAttribute('href')).not.toContain('#');
 		expect(await openSelect('environment')).toEqual(['Test (ditio.dev)', 'Production (ditio.app)', 'Custom URLs']);
 		await shot('06-credential-environments');
 		await closeSelect();
