@@ -18,7 +18,7 @@ const DIST = path.join(ROOT, 'dist');
 /** @returns {Map<string, string>} path inside dist/ → sha256 of the content */
 function snapshot() {
 	const files = new Map();
-	const walk = (dir) => {
+	const walk = (/** @type {string} */ dir) => {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(full);

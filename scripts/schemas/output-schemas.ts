@@ -113,9 +113,10 @@ export function operationSchema(r: SchemaResource, operation: string): JsonSchem
 }
 
 /** Every schema file: path under nodes/Ditio/__schema__/ → content. */
-export function allSchemas(operations: Record<string, Record<string, unknown>>): Map<string, JsonSchema> {
+export function allSchemas(operations: Record<string, Record<string, unknown> | undefined>): Map<string, JsonSchema> {
 	const out = new Map<string, JsonSchema>();
 	for (const [resource, ops] of Object.entries(operations)) {
+		if (!ops) continue;
 		const r = SCHEMA_RESOURCES.find((s) => s.resource === resource);
 		if (!r) throw new Error(`resource "${resource}" has no row in SCHEMA_RESOURCES (scripts/schemas/output-schemas.ts): add its identity and field table`);
 		for (const operation of Object.keys(ops)) {
