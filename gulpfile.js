@@ -1,12 +1,17 @@
-const path = require('path');
 const { task, src, dest } = require('gulp');
 
-/** tsc compiles the code; icons and codex files travel beside the compiled files they belong to. */
+/**
+ * tsc compiles the code (and copies the codex *.node.json files it includes); this copies what
+ * `n8n-node build` copies beside it, with the same patterns, so both builds make the same dist/
+ * (scripts/check-builds.js proves it): every icon or picture of the repository (the nodes'
+ * icons, which the credential shares through ../nodes/Ditio/, and README's screenshots in
+ * docs/images), and the per-operation output schemas in nodes/<Node>/__schema__/.
+ */
 function copyAssets() {
-	// The credential points at the node's icons (../nodes/Ditio/), so one copy serves both.
-	return src(['nodes/**/*.svg', 'nodes/**/*.png', 'nodes/**/*.node.json'], { encoding: false }).pipe(
-		dest(path.resolve('dist', 'nodes')),
-	);
+	return src(['**/*.{png,svg}', '**/__schema__/**/*.json'], {
+		ignore: ['dist/**', 'node_modules/**'],
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
 task('build:icons', copyAssets);

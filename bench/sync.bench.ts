@@ -17,21 +17,22 @@
  * BENCH_SCALE=0.1 npm run bench divides every N by 10 for a quick try; it prints the table but
  * leaves BENCHMARKS.md alone.
  */
-import { type ChildProcess, execSync, fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { join, resolve } from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { type ChildProcess, execSync, fork } from '../test/host/child_process';
+import { readFileSync, writeFileSync } from '../test/host/fs';
+import os from '../test/host/os';
+import { join } from '../test/host/path';
+import { ROOT } from '../test/host/repo';
+import v8 from '../test/host/v8';
+import vm from '../test/host/vm';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { createEngine, type Engine, type RunResult } from '../test/engine/harness';
+import { clearInterval, process, setInterval } from '../test/host/globals';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DEMO_CLIENT, DEMO_COMPANY_ID } = require('../sandbox/server');
 
-const ROOT = resolve(__dirname, '..');
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const FULL = SCALE === 1;
 const scaled = (n: number) => Math.max(1, Math.round(n * SCALE));
@@ -90,7 +91,7 @@ class SandboxProcess {
 	}
 
 	static async start(): Promise<SandboxProcess> {
-		const child = fork(join(__dirname, 'sandbox-process.js'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		const child = fork(join(ROOT, 'bench', 'sandbox-process.js'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		const sandbox = new SandboxProcess(child);
 		await new Promise<void>((ready, fail) => {
 			child.once('error', fail);

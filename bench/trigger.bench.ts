@@ -11,19 +11,20 @@
  * Writes its rows between the trigger markers of BENCHMARKS.md (the rest of the file belongs to
  * bench/sync.bench.ts). BENCH_SCALE=0.1 divides the projects by 10 and leaves the file alone.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from '../test/host/fs';
+import { join } from '../test/host/path';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { createEngine, type Engine, type Poller } from '../test/engine/harness';
+import { process } from '../test/host/globals';
+import { ROOT } from '../test/host/repo';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSandbox, DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID } = require('../sandbox/server');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { TASK_FIELDS, EXTERNAL_ID } = require('../dist/nodes/shared/fields/task.fields');
 
-const ROOT = resolve(__dirname, '..');
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const FULL = SCALE === 1;
 const PROJECTS = Math.max(1, Math.round(100 * SCALE));

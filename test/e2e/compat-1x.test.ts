@@ -6,6 +6,7 @@
  */
 import { describeExampleRuns } from './examples';
 import { n8n } from './harness';
+import { process } from '../host/globals';
 
 // n8n 1.x hands the node only the text of a token error; the node reads it back (errors.ts).
 const world = describeExampleRuns('compat-1x', { line: '1.x' });
@@ -29,7 +30,10 @@ describe('n8n 1.x', () => {
 			const credentials = (await (await fetch(`${world().baseUrl}/types/credentials.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
 			expect(credentials.map((c) => c.name)).toContain(n8n.CREDENTIAL_TYPE);
 		} catch (e) {
-			throw new Error(`${(e as Error).message}\n${running.outputTail()}`);
+			// The n8n output tells why; the assertion's own message comes first.
+			const error = e as Error;
+			error.message += `\n${running.outputTail()}`;
+			throw error;
 		} finally {
 			await n8n.stopProcess(running);
 		}

@@ -4,15 +4,16 @@
  * go to test-results/screenshots/. Also the REST calls the editor makes (node types, credential
  * test), so a message a user reads is checked where n8n produces it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from '../host/fs';
+import { tmpdir } from '../host/os';
+import { join } from '../host/path';
+import { isDeepStrictEqual } from '../host/util';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { DEMO_CLIENT, DEMO_COMPANY_ID } from '../../sandbox/server';
 import { createWorld, n8n, SCREENSHOTS, type World } from './harness';
+import { setTimeout } from '../host/globals';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** As the machine notes say: without the networking flags Chromium keeps dialling Google and is refused. */
@@ -64,12 +65,17 @@ const visibleOptions = () => page.locator('li[data-test-id=parameter-input-item]
 async function openSelect(parameter: string): Promise<string[]> {
 	for (let attempt = 1; ; attempt++) {
 		await page.click(`[data-test-id=parameter-input-${parameter}]`);
-		try {
-			await visibleOptions().first().waitFor({ timeout: 5000 });
-			break;
-		} catch (error) {
-			if (attempt === 3) throw error;
-		}
+		const opened = await visibleOptions()
+			.first()
+			.waitFor({ timeout: 5000 })
+			.then(
+				() => true,
+				(error: unknown) => {
+					if (attempt === 3) throw error;
+					return false;
+				},
+			);
+		if (opened) break;
 	}
 	return (await visibleOptions().allInnerTexts()).map((t) => t.split('\n')[0].trim());
 }
@@ -144,6 +150,18 @@ describe('n8n loads the package as an installed community package', () => {
 		expect(credentials.map((c) => c.name)).toContain(n8n.CREDENTIAL_TYPE);
 		expect(server.outputTail()).not.toMatch(/Failed to load package|Skipping package/);
 	});
+
+	test("n8n serves the package's output schemas, from the installed package, for each operation", async () => {
+		for (const [resource, operation] of [
+			['project', 'upsert'],
+			['task', 'getAll'],
+		]) {
+			const res = await fetch(`${world.baseUrl}/schemas/${n8n.NODE_TYPE}/1.0.0/${resource}/${operation}.json`, { headers: { cookie } });
+			expect(res.status).toBe(200);
+			const shipped = JSON.parse(readFileSync(join(n8n.ROOT, 'nodes', 'Ditio', '__schema__', 'v1.0.0', resource, `${operation}.json`), 'utf8'));
+			expect(await res.json()).toEqual(shipped);
+		}
+	});
 });
 
 describe('the editor in Chromium', () => {
@@ -159,6 +177,11 @@ describe('the editor in Chromium', () => {
 	});
 
 	test('an example workflow shows the Ditio nodes with their credential', async () => {
+		await page.goto(`${world.baseUrl}/workflow/ditioExErpSync01`);
+		// The canvas subtitle names the operation and resource as the selectors do.
+		const canvasNode = page.locator('[data-test-id=canvas-node]', { hasText: 'Create or update work orders' });
+		await canvasNode.waitFor();
+		expect(await settled(async () => (await canvasNode.innerText()).includes('Create or Update · Work Order'), true)).toBe(true);
 		await openNode('ditioExErpSync01', 'Create or update work orders');
 		await shot('02-erp-example-work-order-node');
 		const credentialInput = page.locator('[data-test-id=node-credentials-select] input');
@@ -179,6 +202,8 @@ describe('the editor in Chromium', () => {
 
 		world.sb.clearRequests();
 		await page.click('[data-test-id=rlc-mode-selector]');
+		// Mode labels short enough for the selector: not "By Proje…".
+		expect((await page.locator('[data-test-id=mode-projectNumber]:visible').innerText()).trim()).toBe('By Number');
 		await page.locator('[data-test-id=mode-list]:visible').click();
 		await page.click('[data-test-id=rlc-input-container]');
 		const items = page.locator('[data-test-id=rlc-item]:visible');
@@ -208,6 +233,20 @@ describe('the editor in Chromium', () => {
 		await closeSelect();
 	});
 
+	test("the nodes panel's Ditio entry reads as the node's description, not the trigger's", async () => {
+		await page.goto(`${world.baseUrl}/workflow/new`);
+		await page.click('[data-test-id=canvas-add-button]');
+		await page.locator('[data-test-id=node-creator-search-bar]').fill('Ditio');
+		const names = page.locator('[data-test-id=node-creator-item-name]:visible');
+		await names.filter({ hasText: 'Ditio' }).first().waitFor();
+		await shot('07-nodes-panel');
+		// Each entry: its name, then its description (the trigger's, had n8n's merge had its way).
+		const shown = (await names.allInnerTexts()).map((t) => t.trim());
+		const descriptions = (await page.locator('[data-test-id=node-creator-item-description]:visible').allInnerTexts()).map((t) => t.trim());
+		expect(descriptions[shown.indexOf('Ditio')]).toBe('Create, update and read projects and work orders in Ditio');
+		await page.keyboard.press('Escape');
+	});
+
 	test('the credential form offers the Ditio environments and shows the sandbox URLs', async () => {
 		await page.goto(`${world.baseUrl}/home/credentials/${n8n.CREDENTIAL_ID}`);
 		const modal = page.locator('[data-test-id=editCredential-modal]');
@@ -217,6 +256,10 @@ describe('the editor in Chromium', () => {
 		expect(await settled(() => field('tokenUrl').inputValue(), world.sb.tokenUrl)).toBe(world.sb.tokenUrl);
 		expect(await settled(() => field('companyId').inputValue(), DEMO_COMPANY_ID)).toBe(DEMO_COMPANY_ID);
 		await shot('05-credential-form');
+		// Its Docs link: a page without a #anchor, so a query n8n may append cannot break it.
+		const docs = modal.locator('a[href*="docs/credential.md"]');
+		expect(await docs.count()).toBeGreaterThan(0);
+		expect(await docs.first().getAttribute('href')).not.toContain('#');
 		expect(await openSelect('environment')).toEqual(['Test (ditio.dev)', 'Production (ditio.app)', 'Custom URLs']);
 		await shot('06-credential-environments');
 		await closeSelect();

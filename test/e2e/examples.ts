@@ -15,7 +15,7 @@ export const NIGHTLY = 'ditioExNightly01';
 export const NEW_ORDERS = 'ditioExNewOrders';
 /** Example 4 (documents); its run is checked in workflows.test.ts. */
 export const DRAWING = 'ditioExDrawingUpl';
-const WRONG_SECRET_WORKFLOW = 'ditioE2eWrongSecret';
+const WRONG_CLIENT_WORKFLOW = 'ditioE2eWrongSecret';
 const WRONG_SECRET_CREDENTIAL = 'ditioWrongSecret';
 
 type RunJson = Record<string, unknown>;
@@ -58,7 +58,7 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 		// The new-work-orders example, pointed at the credential with the wrong secret.
 		const { workflow } = n8n.exampleWorkflows().find((e) => e.workflow.id === NEW_ORDERS)!;
 		const broken = JSON.parse(JSON.stringify(workflow));
-		broken.id = WRONG_SECRET_WORKFLOW;
+		broken.id = WRONG_CLIENT_WORKFLOW;
 		broken.name = 'e2e: wrong client secret';
 		for (const node of broken.nodes) {
 			if (node.credentials?.ditioOAuth2Api) node.credentials.ditioOAuth2Api = { id: WRONG_SECRET_CREDENTIAL, name: wrongSecret.name };
@@ -81,8 +81,16 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 			const [summary] = out(run, 'Summary');
 			expect(summary.projects).toEqual({ created: 1, updated: 1, unchanged: 1 });
 			expect(summary.workOrders).toEqual({ created: 4, updated: 1, unchanged: 2 });
+			// What changed, the projects included, ahead of the work orders.
+			const changes = summary.changes as string[];
+			expect(changes[0]).toMatch(/^updated project P\/2026\/Æ-01 Ærfuglveien barnehage, byggetrinn 2 \(.*name.*\)$/);
+			expect(changes[1]).toBe('created project P-2026-050 Sentrumsterminalen');
+			expect(changes).toHaveLength(2 + 5);
 
 			const projects = out(run, 'Create or update projects');
+			// The Table view shows keys in order: what the node did comes first.
+			expect(Object.keys(projects[1]).slice(0, 2)).toEqual(['outcome', 'changedFields']);
+			expect(Object.keys(projects[2])[0]).toBe('outcome');
 			expect(projects.map((p) => [p.projectNumber, p.outcome])).toEqual([
 				['P-2026-001', 'unchanged'],
 				['P/2026/Æ-01', 'updated'],
@@ -146,7 +154,7 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 
 		test('the Schedule Trigger is there for production runs', () => {
 			const { workflow } = n8n.exampleWorkflows().find((e) => e.workflow.id === NIGHTLY)!;
-			const schedule = workflow.nodes.find((n: any) => n.type === 'n8n-nodes-base.scheduleTrigger');
+			const schedule = workflow.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
 			expect(schedule.parameters.rule.interval[0]).toEqual({ triggerAtHour: 2 });
 			expect(workflow.connections[schedule.name].main[0][0].node).toBe('Read ERP work orders');
 		});
@@ -190,7 +198,7 @@ export function describeExampleRuns(name: string, { line }: { line?: Line } = {}
 		let message = '';
 
 		test('fails the run in the Ditio node, and nothing reaches the API', async () => {
-			const result = await execute(WRONG_SECRET_WORKFLOW);
+			const result = await execute(WRONG_CLIENT_WORKFLOW);
 			expect(result.run.status).toBe('error');
 			const error = result.run.data.resultData.error;
 			message = String(error.message);

@@ -4,13 +4,14 @@
  * user's n8n has it. Everything n8n-specific comes from scripts/lib/n8n-instance.js, which
  * `npm start` uses too.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from '../host/fs';
+import { tmpdir } from '../host/os';
+import { join } from '../host/path';
 
 import { ensureN8n } from '../../scripts/n8n-install';
 import * as n8n from '../../scripts/lib/n8n-instance';
 import { startSandbox } from '../../sandbox/server';
+import { process } from '../host/globals';
 
 export { n8n };
 

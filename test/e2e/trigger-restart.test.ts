@@ -10,11 +10,12 @@
  * down must be reported once after it is back, and nothing twice. n8n polls once a minute at
  * most, so this file takes several minutes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { readdirSync, readFileSync } from '../host/fs';
+import { createServer, type Server } from '../host/http';
 
 import { DEMO_COMPANY_ID, DEMO_IDS, FEED_CLIENT } from '../../sandbox/server';
 import { createWorld, n8n, type World } from './harness';
+import { process, setTimeout } from '../host/globals';
 
 const PROJECT = DEMO_IDS.projectFjellhall;
 

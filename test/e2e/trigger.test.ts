@@ -4,6 +4,7 @@
  */
 import { DEMO_COMPANY_ID, DEMO_IDS } from '../../sandbox/server';
 import { createWorld, n8n, type World } from './harness';
+import { setTimeout } from '../host/globals';
 
 const WORKFLOW_ID = 'ditioE2eTrigger01';
 const SEEN = 'Seen by the Ditio Trigger';

@@ -64,14 +64,14 @@ describe('examples/ as files', () => {
 		'%s: importable anywhere, runnable from the CLI',
 		(_file, workflow) => {
 			expect(workflow.id.length).toBeLessThanOrEqual(21);
-			expect(workflow.nodes.some((n: any) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
-			const ditioNodes = workflow.nodes.filter((n: any) => n.type === n8n.NODE_TYPE);
+			expect(workflow.nodes.some((n: { type: string }) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
+			const ditioNodes = workflow.nodes.filter((n: { type: string }) => n.type === n8n.NODE_TYPE);
 			expect(ditioNodes.length).toBeGreaterThan(0);
 			for (const node of ditioNodes) {
 				expect(node.credentials).toEqual({ ditioOAuth2Api: { id: n8n.CREDENTIAL_ID, name: n8n.CREDENTIAL_NAME } });
 			}
-			const names = new Set(workflow.nodes.map((n: any) => n.name));
-			for (const [from, { main }] of Object.entries<any>(workflow.connections)) {
+			const names = new Set(workflow.nodes.map((n: { name: string }) => n.name));
+			for (const [from, { main }] of Object.entries<{ main: Array<Array<{ node: string }>> }>(workflow.connections)) {
 				expect(names.has(from)).toBe(true);
 				for (const target of main.flat()) expect(names.has(target.node)).toBe(true);
 			}

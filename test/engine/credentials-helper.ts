@@ -368,8 +368,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 					false,
 					data,
 				) as ICredentialDataDecryptedObject;
-			} catch (error) {
-				(error as Error).message += ' [Error resolving credentials]';
+			} catch (cause) {
+				const error = cause as Error;
+				error.message += ' [Error resolving credentials]';
 				throw error;
 			}
 			return data;

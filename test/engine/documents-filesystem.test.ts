@@ -4,11 +4,11 @@
  * downloaded file goes to disk. n8n-core's BinaryDataService is set up here as n8n sets it up at
  * start; jest gives this file its own module registry, so the other engine tests stay in memory mode.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from '../host/fs';
+import { tmpdir } from '../host/os';
+import { join } from '../host/path';
 
-import { Container } from '@n8n/di';
+import { Container } from '../host/di';
 import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 

@@ -159,7 +159,7 @@ describe('a token that expires in the middle of a run', () => {
 });
 
 describe('an ID where a number belongs', () => {
-	test('a Ditio ID in By Project Number mode gets the hint to choose By ID', async () => {
+	test('a Ditio ID in By Number mode gets the hint to choose By ID', async () => {
 		const { error } = await ditio.run({ resource: 'project', operation: 'get', project: byNumber('65f1a2b3c4d5e6f7a8b9c0ff') });
 		expect(error!.message).toMatch(/^Ditio answered 404/);
 		expect(error!.description).toMatch(/looks like a Ditio ID: choose "By ID"/);

@@ -34,8 +34,9 @@
  *   registry, hence its own n8n-workflow; sharing loaded classes across files would break
  *   `instanceof`). Build first: `npm run build`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from '../host/fs';
+import { join } from '../host/path';
+import { ROOT } from '../host/repo';
 
 import { ExecutionLifecycleHooks, isEngineRequest, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';
 import type {
@@ -68,7 +69,7 @@ import { MANUAL_TRIGGER_TYPE, ManualTriggerStandIn, NO_OP_TYPE, NoOpStandIn } fr
 // ---------------------------------------------------------------------------------------
 
 /** The package root (where package.json with the `n8n` attribute is). */
-export const PACKAGE_DIR = resolve(__dirname, '..', '..');
+export const PACKAGE_DIR: string = ROOT;
 
 /** Short names as the package declares them (description.name / credential name). */
 const NODE_NAME = 'ditio';
@@ -207,7 +208,8 @@ class ObservedWorkflowExecute extends WorkflowExecute {
 				this.capture.pairedItems.set(nodeName, runs);
 			}
 			return result;
-		} catch (error) {
+		} catch (caught) {
+			const error: unknown = caught;
 			// Same normalisation WorkflowExecute applies before storing the error.
 			const shown = isAxiosLike(error) ? new NodeApiError(executionData.node, error as never) : error;
 			const list = this.capture.errors.get(nodeName) ?? [];

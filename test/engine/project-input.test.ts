@@ -118,7 +118,7 @@ describe('a project number given where a Ditio ID belongs', () => {
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error!.message).toBe('Project ID "P-2026-001" is not a Ditio ID');
-		expect(error!.description).toMatch(/choose "By Project Number" in the Project field/);
+		expect(error!.description).toMatch(/choose "By Number" in the Project field/);
 		expect(error!.context.itemIndex).toBe(0);
 		expect(apiRequests()).toEqual([]);
 	});

@@ -3,6 +3,7 @@
  * user they wrote. Ditio answers a create of an existing number with the old project, unchanged,
  * as if it had worked (docs/ditio-api.md): the node must never let the user believe a change was made.
  */
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEMO_COMPANY_ID, DEMO_IDS, jsonOf, requestLog, useDitio } from './support/ditio';
@@ -119,11 +120,11 @@ describe('every field of the projects reference page', () => {
 	});
 
 	test('the editor offers each of them, under Additional Fields and Update Fields', () => {
-		const type = ditio.engine.nodeTypes.getByName(ditio.engine.nodeType) as { description: { properties: Array<Record<string, any>> } };
+		const type = ditio.engine.nodeTypes.getByName(ditio.engine.nodeType) as { description: { properties: INodeProperties[] } };
 		const optionsOf = (name: string, operation: string) =>
 			type.description.properties
 				.find((p) => p.name === name && p.displayOptions?.show?.resource?.includes('project') && p.displayOptions?.show?.operation?.includes(operation))
-				?.options.map((o: { name: string }) => o.name)
+				?.options?.map((o: { name: string }) => o.name)
 				.sort();
 		for (const operation of ['create', 'upsert', 'replace']) {
 			expect(optionsOf('additionalFields', operation)).toEqual([...optional, 'companyId'].sort());

@@ -9,9 +9,10 @@
  * - N8N_ENCRYPTION_KEY: fixed, so n8n-core has nothing to generate and save.
  * - The rest keeps n8n quiet and offline.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync } from '../host/fs';
+import { tmpdir } from '../host/os';
+import { join } from '../host/path';
+import { process } from '../host/globals';
 
 const PREFIX = 'ditio-engine-';
 

@@ -91,7 +91,7 @@ describe('Get Many: by project, in every mode of the picker', () => {
 	test('a project ID that is not a Ditio ID (from an expression) is refused before any request', async () => {
 		const { error } = await ditio.run(getAll({ listBy: 'project', project: byId('={{ $json.p }}') }), [{ p: 'P-2026-001' }]);
 		expect(error!.message).toBe('Project ID "P-2026-001" is not a Ditio ID');
-		expect(error!.description).toMatch(/By Project Number/);
+		expect(error!.description).toMatch(/By Number/);
 		expect(calls()).toEqual([]);
 	});
 });

@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { byNumber, DEMO_CLIENT, DEMO_COMPANY_ID, useDitio } from './support/ditio';
 import type { Poller } from './harness';
+import { setTimeout } from '../host/globals';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { FEED_CLIENT } = require('../../sandbox/server');

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { executeItems, withBinary } from '../../nodes/Ditio/actions/execute-items';
 import type { BatchRun } from '../../nodes/Ditio/actions/types';
+import { setImmediate } from '../host/globals';
 
 /**
  * The execution helper's contract, as the operations (and a new resource) rely on it. The

@@ -1,4 +1,5 @@
 import { AdaptiveGate } from '../../nodes/shared/transport/gate';
+import { setImmediate } from '../host/globals';
 
 /** Starts `n` holders of the gate and tells how many got in before any released. */
 async function admitted(gate: AdaptiveGate, n: number) {

@@ -147,7 +147,7 @@ export class OAuth2ApiStandIn implements ICredentialType {
 
 	displayName = 'OAuth2 API';
 
-	documentationUrl = 'httprequest';
+	documentationUrl = 'https://docs.n8n.io/integrations/builtin/credentials/httprequest/';
 
 	genericAuth = true;
 

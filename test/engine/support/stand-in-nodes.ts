@@ -10,6 +10,7 @@
  * - `n8n-nodes-base.noOp`: passes its input through (to chain nodes in multi-node tests).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const NO_OP_TYPE = 'n8n-nodes-base.noOp';
@@ -25,7 +26,7 @@ export class ManualTriggerStandIn implements INodeType {
 		maxNodes: 1,
 		defaults: { name: 'When clicking ‘Execute workflow’' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		properties: [],
 	};
 
@@ -41,9 +42,10 @@ export class NoOpStandIn implements INodeType {
 		group: ['organization'],
 		version: 1,
 		description: 'Test stand-in: passes its input through',
+		usableAsTool: true,
 		defaults: { name: 'No Operation, do nothing' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		properties: [],
 	};
 

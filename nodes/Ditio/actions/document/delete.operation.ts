@@ -10,7 +10,7 @@ export interface DeleteInput {
 	fileReferenceId: string;
 }
 
-export function readDelete(this: IExecuteFunctions, itemIndex: number, _run: BatchRun): DeleteInput {
+export function readDelete(this: IExecuteFunctions, itemIndex: number): DeleteInput {
 	return { target: readTarget.call(this, itemIndex), fileReferenceId: readFileReferenceId.call(this, itemIndex) };
 }
 

@@ -26,7 +26,7 @@ export interface DownloadInput {
 	binaryPropertyName: string;
 }
 
-export function readDownload(this: IExecuteFunctions, itemIndex: number, _run: BatchRun): DownloadInput {
+export function readDownload(this: IExecuteFunctions, itemIndex: number): DownloadInput {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim();
 	if (!binaryPropertyName) {

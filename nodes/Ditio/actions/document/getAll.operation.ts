@@ -33,7 +33,7 @@ export interface GetAllInput {
 	section?: string;
 }
 
-export function readGetAll(this: IExecuteFunctions, itemIndex: number, _run: BatchRun): GetAllInput {
+export function readGetAll(this: IExecuteFunctions, itemIndex: number): GetAllInput {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	return { target: readTarget.call(this, itemIndex), section: String(filters.section ?? '').trim() || undefined };
 }

@@ -40,7 +40,7 @@ export interface SetDescriptionInput {
 	section?: string;
 }
 
-export function readSetDescription(this: IExecuteFunctions, itemIndex: number, _run: BatchRun): SetDescriptionInput {
+export function readSetDescription(this: IExecuteFunctions, itemIndex: number): SetDescriptionInput {
 	const project = readProjectRef.call(this, itemIndex);
 	const raw = this.getNodeParameter('description', itemIndex, '');
 	if (raw !== null && typeof raw !== 'string') {

@@ -64,7 +64,7 @@ function fieldNames(raw: unknown): string[] {
 }
 
 /** Reads and checks one item: its target, every named binary field, each file's name and size. */
-export function readUpload(this: IExecuteFunctions, itemIndex: number, _run: BatchRun): UploadInput {
+export function readUpload(this: IExecuteFunctions, itemIndex: number): UploadInput {
 	const target = readTarget.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = fieldNames(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));

@@ -1,0 +1,2 @@
+'use strict';
+module.exports = { process, setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate };
