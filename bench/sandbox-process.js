@@ -14,11 +14,13 @@ function counts(sb) {
 	/** @type {Record<string, number>} */
 	const byMethod = {};
 	for (const r of api) byMethod[r.method] = (byMethod[r.method] ?? 0) + 1;
-	const failed = api.filter((r) => typeof r.status !== 'number' || r.status >= 400);
+	const limited = api.filter((r) => r.rateLimited);
+	const failed = api.filter((r) => !r.rateLimited && (typeof r.status !== 'number' || r.status >= 400));
 	return {
 		api: api.length,
 		token: sb.requests.filter((r) => r.token).length,
 		byMethod,
+		rateLimited: limited.length,
 		failed: failed.length,
 		failedStatuses: [...new Set(failed.map((r) => r.status))],
 	};
@@ -30,6 +32,7 @@ async function main() {
 	const commands = {
 		reset: () => sb.reset('empty'),
 		latency: ({ ms }) => sb.setLatency(ms),
+		rateLimit: ({ settings }) => (settings ? sb.setRateLimit(settings) : sb.clearRateLimit()),
 		project: ({ fields }) => sb.store.addProject(DEMO_COMPANY_ID, fields).id,
 		projects: ({ rows }) => rows.map((/** @type {any} */ fields) => sb.store.addProject(DEMO_COMPANY_ID, fields).id).length,
 		tasks: ({ projectId, rows }) =>
