@@ -32,13 +32,14 @@ const E = require('./errors');
  *   token: boolean,
  *   auth: import('./token').AuthState,
  *   time: number,
+ *   answeredAt?: number,
  *   headers: import('http').IncomingHttpHeaders,
  *   body?: unknown,
  * }} LoggedRequest
  * path: raw, as sent, with the query. segments: decoded (raw where undecodable), without the leading empty one.
  * status: null while in flight; 'reset' / 'hang' for those faults. processedStatus: the status a
  * request processed before an afterProcessing fault would have had. rateLimited: refused by the
- * rate limit (429) before anything was done. time: Date.now() on arrival.
+ * rate limit (429) before anything was done. time: Date.now() on arrival; answeredAt: when the answer was sent.
  * body: parsed JSON, the form fields of a token request, or the text.
  */
 
@@ -288,6 +289,7 @@ class Sandbox {
 			return;
 		}
 		entry.status = outcome.status;
+		entry.answeredAt = Date.now();
 		send(res, outcome);
 	}
 }
