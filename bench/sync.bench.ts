@@ -36,6 +36,7 @@ import vm from 'node:vm';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { createEngine, type Engine, type RunResult } from '../test/engine/harness';
+import { withKeptSections } from './kept-sections';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DEMO_CLIENT, DEMO_COMPANY_ID } = require('../sandbox/server');
@@ -722,15 +723,6 @@ function readOrEmpty(path: string): string {
 	} catch {
 		return '';
 	}
-}
-
-/**
- * Other benchmarks write their own sections into BENCHMARKS.md between `<!-- name:start -->` and
- * `<!-- name:end -->`; they are carried over verbatim, after this run's text, in the order found.
- */
-export function withKeptSections(text: string, previous: string): string {
-	const kept = [...previous.matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map((m) => m[0]);
-	return kept.length ? `${text.trimEnd()}\n\n${kept.join('\n\n')}\n` : text;
 }
 
 function report(bench: Bench, totalMs: number): string {
