@@ -1,4 +1,4 @@
-/** Three tiers (DESIGN.md §5). The engine tier loads the built package from dist/, so `npm test` builds first. */
+/** The tiers (docs/development.md). The engine tier loads the built package from dist/, so `npm test` builds first. */
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
 
 /** @type {import('jest').Config} */

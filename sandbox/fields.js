@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * The field tables of the two records, in the order of the reference pages
- * (projects.txt, tasks.txt). validate.js checks request bodies against them,
+ * The field tables of the two records, in the order of Ditio's reference pages
+ * (docs/ditio-api.md, Fields). validate.js checks request bodies against them,
  * and PUT resets every omitted field to the default of its type.
  *
  * Types: string (string or null), bool, double, int, datetime (ISO-8601, kept
@@ -11,7 +11,7 @@
  * are managed in Ditio's backoffice: here through the store or /__sandbox).
  * `inherit` marks the settings a new task copies from its project's template.
  * `keepWhenOmitted`: omitted or null leaves the stored value alone, on PUT too
- * (projects.txt: customerNumber "Omit to leave any existing customer link unchanged").
+ * (the projects reference page: customerNumber "Omit to leave any existing customer link unchanged").
  */
 
 /**
@@ -88,7 +88,7 @@ const TASK_FIELDS = [
 	{ name: 'safeJobAnalysisApprovalRequired', type: 'bool', inherit: true },
 	{ name: 'safeJobAnalysisUserPromptText', type: 'string', inherit: true },
 	{ name: 'isParent', type: 'bool' },
-	// Managed in Ditio's backoffice only (tasks.txt, "Template work orders").
+	// Managed in Ditio's backoffice only (docs/ditio-api.md, Fields: template work order).
 	{ name: 'isTemplate', type: 'bool', readOnly: true },
 	{ name: 'textRequired', type: 'bool', readOnly: true, inherit: true },
 	{ name: 'summationType', type: 'int', readOnly: true, inherit: true },

@@ -1,6 +1,6 @@
 // @ts-check
 'use strict';
-/** The project endpoints: api/v4/integration/projects (projects.txt). */
+/** The project endpoints: api/v4/integration/projects (docs/ditio-api.md, Paths). */
 const { PROJECT, makeRecord, replacementValues, patchValues } = require('./fields');
 const { checkWrite, companyChange } = require('./writes');
 const E = require('./errors');

@@ -1,6 +1,6 @@
 // @ts-check
 'use strict';
-/** The work-order endpoints: api/v4/integration/tasks (tasks.txt). */
+/** The work-order endpoints: api/v4/integration/tasks (docs/ditio-api.md, Paths). */
 const { TASK, makeRecord, replacementValues, patchValues } = require('./fields');
 const { checkWrite, companyChange } = require('./writes');
 const { visibleProject, visibleProjectByNumber, projectNotFound } = require('./projects');

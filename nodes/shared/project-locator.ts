@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { DITIO_ID, DITIO_ID_PATTERN } from './ids';
 import type { RunCache } from './run-cache';
 import type { DitioClient } from './transport/client';
+import { nothingSent } from './untouched';
 
 /** What a project lookup needs: the way to Ditio and what this run has looked up already. */
 export interface ProjectLookup {
@@ -80,17 +81,16 @@ export function projectRefOf(node: INode, raw: unknown, itemIndex?: number): Pro
 					value: String((raw as INodeParameterResourceLocator).value ?? '').trim(),
 				}
 			: { mode: DITIO_ID.test(String(raw ?? '')) ? 'id' : 'projectNumber', value: String(raw ?? '').trim() };
-	const forItem = itemIndex === undefined ? '' : ` for item ${itemIndex}`;
 	if (!locator.value) {
 		throw new NodeOperationError(node, 'Project is empty', {
 			itemIndex,
-			description: `Pick a project from the list, or give its ID or project number. Nothing was sent${forItem}.`,
+			description: `Pick a project from the list, or give its ID or project number. ${nothingSent(itemIndex)}`,
 		});
 	}
 	if ((locator.mode === 'id' || locator.mode === 'list') && !DITIO_ID.test(locator.value)) {
 		throw new NodeOperationError(node, `Project ID "${locator.value}" is not a Ditio ID`, {
 			itemIndex,
-			description: `A Ditio ID is 24 hex characters. If "${locator.value}" is your project number, choose "By Project Number" in the Project field.`,
+			description: `A Ditio ID is 24 hex characters. If "${locator.value}" is your project number, choose "By Project Number" in the Project field. ${nothingSent(itemIndex)}`,
 		});
 	}
 	return locator;
@@ -105,6 +105,11 @@ export function projectByNumber(lookup: ProjectLookup, projectNumber: string, it
 			: undefined;
 		return await lookup.client.request<IDataObject>('GET', ['projects', 'by-project-number', projectNumber], { itemIndex, hints });
 	});
+}
+
+/** The project with this number, or undefined when Ditio has none (404); not kept, a create follows. */
+export async function findProjectByNumber(lookup: ProjectLookup, projectNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	return await lookup.client.find<IDataObject>(['projects', 'by-project-number', projectNumber], { itemIndex });
 }
 
 export async function resolveProjectId(lookup: ProjectLookup, ref: ProjectRef, itemIndex?: number): Promise<string> {

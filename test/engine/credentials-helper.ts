@@ -11,9 +11,10 @@
  *   resolved by n8n-workflow's expression engine with `$self` = the credential data.
  * - updateCredentialsOauthTokenData / updateCredentials store what n8n-core hands over,
  *   so the next request and the next run reuse the token; `tokenUpdates` counts them.
- * - authenticate / preAuthentication / runPreAuthentication behave as the real ones
- *   (for an OAuth2 child type without `authenticate`/`preAuthentication` they do
- *   nothing: n8n-core's requestOAuth2 fetches, signs and renews).
+ * - authenticate / preAuthentication / runPreAuthentication do nothing, as the real ones do
+ *   for an OAuth2 child type without `authenticate` / `preAuthentication` (n8n-core's
+ *   requestOAuth2 fetches, signs and renews). A credential type that declares either is
+ *   refused: the harness does not imitate those paths.
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -23,28 +24,18 @@ import type {
 	ICredentialTypes,
 	IDataObject,
 	IExecuteData,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INode,
 	INodeCredentialsDetails,
 	INodeParameters,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
+	INode,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import {
-	deepCopy,
-	ICredentials,
-	ICredentialsHelper,
-	isExpression,
-	NodeHelpers,
-	UnexpectedError,
-	UserError,
-	Workflow,
-} from 'n8n-workflow';
+import { deepCopy, ICredentials, ICredentialsHelper, NodeHelpers, UnexpectedError, UserError, Workflow } from 'n8n-workflow';
 import { getAdditionalKeys } from 'n8n-core';
 
 import { OAuth2ApiStandIn } from './support/oauth2-api.credential';
@@ -86,19 +77,12 @@ export class TestCredentialTypes implements ICredentialTypes {
 	}
 }
 
-export interface StoredCredential {
+interface StoredCredential {
 	id: string;
 	name: string;
 	type: string;
 	/** What n8n keeps in its database (decrypted here): the user's values plus oauthTokenData. */
 	data: ICredentialDataDecryptedObject;
-}
-
-export interface TokenUpdate {
-	credentialId: string;
-	type: string;
-	oauthTokenData: IDataObject;
-	at: Date;
 }
 
 /** Node type for the throw-away workflow n8n uses to resolve credential expressions. */
@@ -166,12 +150,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How many times n8n stored a new OAuth token (first fetch and every renewal). */
 	tokenUpdates = 0;
 
-	/** Every token n8n stored, oldest first. */
-	readonly tokenHistory: TokenUpdate[] = [];
-
-	/** Calls of updateCredentials (full data writes, e.g. from a preAuthentication hook). */
-	credentialUpdates = 0;
-
 	private readonly store = new Map<string, StoredCredential>();
 
 	private nextId = 1;
@@ -208,38 +186,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return stored;
 	}
 
-	has(id: string) {
-		return this.store.has(id);
-	}
-
-	/** Merges values into a stored credential (e.g. a new secret), keeping its token. */
-	patch(id: string, data: ICredentialDataDecryptedObject) {
-		Object.assign(this.get(id).data, deepCopy(data));
-	}
-
-	/** The OAuth token data n8n stored for this credential, if any. */
-	getOauthTokenData(id: string): IDataObject | undefined {
-		return this.get(id).data.oauthTokenData as IDataObject | undefined;
-	}
-
 	/** Forgets the stored token, so the next request fetches a new one. */
 	clearToken(id: string) {
 		delete this.get(id).data.oauthTokenData;
-	}
-
-	/**
-	 * What a node receives from `this.getCredentials(type)`, outside an execution
-	 * (defaults applied, expressions resolved).
-	 */
-	async resolve(id: string, mode: WorkflowExecuteMode = 'manual') {
-		const stored = this.get(id);
-		const urlsOnly = {
-			executionId: 'resolve',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			variables: {},
-		} as Partial<IWorkflowExecuteAdditionalData> as IWorkflowExecuteAdditionalData;
-		return await this.applyDefaultsAndResolve(urlsOnly, stored.data, stored.type, mode);
 	}
 
 	// ----- ICredentialsHelper -----
@@ -257,82 +206,30 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
+		_credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		incoming: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const requestOptions = incoming as IHttpRequestOptions;
-		const { authenticate } = this.credentialTypes.getByName(typeName);
-		if (!authenticate) return requestOptions;
-		if (typeof authenticate === 'function') {
-			return await authenticate(credentials, requestOptions);
-		}
-		if (authenticate.type !== 'generic') return requestOptions;
-		if (!workflow || !node) {
-			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
-		}
-		const resolve = (value: string) => {
-			if (!isExpression(value)) return value;
-			const resolved = workflow.expression.getSimpleParameterValue(
-				node,
-				value,
-				'internal',
-				{ $credentials: credentials },
-				undefined,
-				'',
-			);
-			return resolved ? String(resolved) : '';
-		};
-		requestOptions.headers = requestOptions.headers ?? {};
-		const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
-		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-			for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
-				target[outerKey] = target[outerKey] ?? {};
-				target[outerKey][resolve(key)] = resolve(value);
-			}
-		}
-		return requestOptions;
+		this.refuseOwnAuthentication(typeName);
+		return incoming as IHttpRequestOptions;
 	}
 
 	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
+		_helpers: unknown,
+		_credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		node: INode,
-		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const credentialType = this.credentialTypes.getByName(typeName);
-		const expirable = credentialType.properties.find(
-			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
-		);
-		if (expirable === undefined || typeof credentialType.preAuthentication !== 'function') {
-			return undefined;
-		}
-		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
-		const output = await credentialType.preAuthentication.call(helpers, credentials);
-		if (output?.[expirable.name] === undefined) return undefined;
-		const nodeCredentials = node.credentials?.[credentialType.name];
-		if (!nodeCredentials) return undefined;
-		const stored = await (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
-		const toPersist: ICredentialDataDecryptedObject = { ...stored };
-		for (const [key, value] of Object.entries(output)) {
-			if (key === expirable.name || !isExpression(stored[key])) toPersist[key] = value as ICredentialDataDecryptedObject[string];
-		}
-		await this.updateCredentials(nodeCredentials, credentialType.name, toPersist);
-		return Object.assign(credentials, output);
+		this.refuseOwnAuthentication(typeName);
+		return undefined;
 	}
 
 	async runPreAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
+		_helpers: unknown,
+		_credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const credentialType = this.credentialTypes.getByName(typeName);
-		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		const output = await credentialType.preAuthentication.call(helpers, credentials);
-		return (output as ICredentialDataDecryptedObject | undefined) ?? undefined;
+		this.refuseOwnAuthentication(typeName);
+		return undefined;
 	}
 
 	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
@@ -366,7 +263,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
 		this.find(nodeCredentials, type).data = deepCopy(data);
-		this.credentialUpdates++;
 	}
 
 	async updateCredentialsOauthTokenData(
@@ -379,7 +275,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		// Like n8n: only oauthTokenData is written back; the other (resolved) fields are not.
 		stored.data = { ...stored.data, oauthTokenData };
 		this.tokenUpdates++;
-		this.tokenHistory.push({ credentialId: stored.id, type, oauthTokenData, at: new Date() });
 	}
 
 	/** All properties of a type, its parents' first (as n8n's CredentialsHelper). */
@@ -403,6 +298,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	// ----- internals -----
+
+	private refuseOwnAuthentication(typeName: string) {
+		const { authenticate, preAuthentication } = this.credentialTypes.getByName(typeName);
+		if (authenticate !== undefined || preAuthentication !== undefined) {
+			throw new UnexpectedError(
+				`Credential type "${typeName}" declares authenticate or preAuthentication: the engine-tier harness only imitates OAuth2 types without them`,
+			);
+		}
+	}
 
 	private find(nodeCredentials: INodeCredentialsDetails, type: string): StoredCredential {
 		if (!nodeCredentials?.id) {

@@ -3,15 +3,16 @@
  */
 import { NodeApiError } from 'n8n-workflow';
 
-import { byNumber, DEMO_CLIENT, jsonOf, useDitio } from './support/ditio';
+import { byNumber, DEMO_CLIENT, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 const getMany = { resource: 'project', operation: 'getAll', returnAll: true };
-type Logged = { method: string; path: string; status: number | string | null; time: number; api: boolean };
-const apiCalls = (): Logged[] => ditio.sandbox.requests.filter((r: Logged) => r.api);
+const { requests, apiRequests: apiCalls } = requestLog(ditio);
 
+// Some tests here leave the stored token expired or short-lived: every test fetches its own.
 beforeEach(() => {
 	ditio.sandbox.reset('demo');
+	ditio.engine.credentialsHelper.clearToken(ditio.credentialsId);
 });
 
 describe('transient failures are retried', () => {
@@ -187,10 +188,10 @@ describe('no secret in any error, output or log', () => {
 		});
 		record(await ditio.run(getMany, undefined, { credentialsId: wrong }));
 
-		const tokens = ditio.sandbox.requests
-			.map((r: { headers?: Record<string, string> }) => r.headers?.authorization)
-			.filter(Boolean)
-			.map((h: string) => h.replace(/^Bearer /, ''));
+		const tokens = requests()
+			.map((r) => r.headers.authorization)
+			.filter((h): h is string => typeof h === 'string')
+			.map((h) => h.replace(/^Bearer /, ''));
 		expect(tokens.length).toBeGreaterThan(0);
 		const everything = JSON.stringify(seen, (_key, value) =>
 			value instanceof Error ? { ...value, message: value.message, description: (value as { description?: string }).description, stack: value.stack } : value,

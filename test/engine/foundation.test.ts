@@ -1,9 +1,18 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { DEMO_COMPANY_ID, jsonOf, useDitio } from './support/ditio';
+import { DEMO_COMPANY_ID, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
+const { apiRequests } = requestLog(ditio);
 const getMany = { resource: 'project', operation: 'getAll', returnAll: true };
+
+/** A new demo credential that has fetched its token already (its first run), with the request log cleared. */
+async function credentialWithToken() {
+	const credentialsId = ditio.credential();
+	await ditio.run(getMany, undefined, { credentialsId });
+	ditio.sandbox.clearRequests();
+	return credentialsId;
+}
 
 describe('the foundation, inside n8n\'s engine against the sandbox', () => {
 	test('Get Many returns the company\'s projects, and only those', async () => {
@@ -26,31 +35,31 @@ describe('the foundation, inside n8n\'s engine against the sandbox', () => {
 	});
 
 	test('the token is fetched once by n8n and reused across runs', async () => {
+		const credentialsId = ditio.credential(); // no token yet
 		ditio.sandbox.clearRequests();
 		const before = ditio.engine.credentialsHelper.tokenUpdates;
-		await ditio.run(getMany);
-		await ditio.run(getMany);
-		// The first test already stored a token: no run here needs a new one.
-		expect(ditio.sandbox.tokenRequestCount()).toBe(0);
-		expect(ditio.engine.credentialsHelper.tokenUpdates).toBe(before);
+		await ditio.run(getMany, undefined, { credentialsId });
+		await ditio.run(getMany, undefined, { credentialsId });
+		expect(ditio.sandbox.tokenRequestCount()).toBe(1);
+		expect(ditio.engine.credentialsHelper.tokenUpdates).toBe(before + 1);
 		expect(ditio.sandbox.apiRequestCount()).toBe(2);
 	});
 
 	test('an expired token answers 401, is renewed once, and the run succeeds', async () => {
+		const credentialsId = await credentialWithToken();
 		ditio.sandbox.expireAllTokens();
-		ditio.sandbox.clearRequests();
-		const { items, error } = await ditio.run(getMany);
+		const { items, error } = await ditio.run(getMany, undefined, { credentialsId });
 		expect(error).toBeUndefined();
 		expect(items.length).toBeGreaterThan(0);
 		expect(ditio.sandbox.tokenRequestCount()).toBe(1);
-		expect(ditio.sandbox.requests.filter((r: { api: boolean }) => r.api).map((r: { status: number }) => r.status)).toEqual([401, 200]);
+		expect(apiRequests().map((r) => r.status)).toEqual([401, 200]);
 	});
 
 	test('a 401 that a new token does not fix stops with the likely causes, without looping', async () => {
-		ditio.sandbox.clearRequests();
+		const credentialsId = await credentialWithToken();
 		ditio.sandbox.injectFaults([{ status: 401, count: 5 }]);
 		try {
-			const { error } = await ditio.run(getMany);
+			const { error } = await ditio.run(getMany, undefined, { credentialsId });
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect(error!.message).toMatch(/^Ditio answered 401/);
 			expect(error!.description).toMatch(/disabled or expired.*scope ditioapiv3.*Environment/s);
@@ -75,7 +84,7 @@ describe('the foundation, inside n8n\'s engine against the sandbox', () => {
 		expect(apiError.context.itemIndex).toBe(0);
 	});
 
-	test('a 400 body reaches the user as Ditio wrote it', async () => {
+	test('a 409 (the project number is taken by another project) reaches the user as Ditio wrote it, Norwegian included', async () => {
 		const { error } = await ditio.run({
 			resource: 'project',
 			operation: 'update',
@@ -84,7 +93,7 @@ describe('the foundation, inside n8n\'s engine against the sandbox', () => {
 		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('409');
-		expect(error!.message).toMatch(/^Ditio answered 409: /);
+		expect(error!.message).toBe('Ditio answered 409: Prosjektnummer P/2026/Æ-01 er allerede i bruk av et annet prosjekt (Conflict)');
 	});
 });
 
@@ -133,8 +142,9 @@ describe('the router: items, errors and Continue On Fail', () => {
 	const parameters = { resource: 'project', operation: 'get', project: get('={{ $json.id }}') };
 
 	test('without Continue On Fail the first failing item stops the run, naming its index, and later items are not sent', async () => {
-		ditio.sandbox.clearRequests();
-		const { error } = await ditio.run(parameters, items);
+		// Its own credential: a token another test expired would add a 401 and its repeat.
+		const credentialsId = await credentialWithToken();
+		const { error } = await ditio.run(parameters, items, { credentialsId });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error!.context.itemIndex).toBe(1);
 		expect(ditio.sandbox.apiRequestCount()).toBe(2);

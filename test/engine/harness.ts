@@ -24,8 +24,8 @@
  *   the node threw (NodeApiError / NodeOperationError, `instanceof` works: one n8n-workflow).
  *   A node with `continueOnFail` that handles its errors has no `error`: look at the items.
  * - Parameter issues (a `required` parameter left empty, an unknown node type …) are found
- *   by n8n before anything runs: runNode / runWorkflow then REJECT with n8n-core's
- *   WorkflowHasIssuesError, as n8n refuses to start such a workflow.
+ *   by n8n before anything runs: runNode then REJECTS with n8n-core's WorkflowHasIssuesError,
+ *   as n8n refuses to start such a workflow.
  * - Credentials: setCredentials stores what a user types; runNode uses the credential set
  *   last unless `credentialsId` is given. n8n-core's own OAuth2 client fetches the token,
  *   stores it through the helper (`credentialsHelper.tokenUpdates` counts), reuses it and
@@ -37,7 +37,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { ExecutionLifecycleHooks, getAdditionalKeys, isEngineRequest, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, isEngineRequest, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionBaseError,
 	ICredentialDataDecryptedObject,
@@ -63,10 +63,6 @@ import { NodeApiError, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workfl
 import { TestCredentialsHelper, TestCredentialTypes } from './credentials-helper';
 import { MANUAL_TRIGGER_TYPE, ManualTriggerStandIn, NO_OP_TYPE, NoOpStandIn } from './support/stand-in-nodes';
 
-export { TestCredentialsHelper, TestCredentialTypes } from './credentials-helper';
-export { WorkflowHasIssuesError } from 'n8n-core';
-export { MANUAL_TRIGGER_TYPE, NO_OP_TYPE } from './support/stand-in-nodes';
-
 // ---------------------------------------------------------------------------------------
 // Configuration
 // ---------------------------------------------------------------------------------------
@@ -75,12 +71,12 @@ export { MANUAL_TRIGGER_TYPE, NO_OP_TYPE } from './support/stand-in-nodes';
 export const PACKAGE_DIR = resolve(__dirname, '..', '..');
 
 /** Short names as the package declares them (description.name / credential name). */
-export const NODE_NAME = 'ditio';
-export const CREDENTIAL_TYPE = 'ditioOAuth2Api';
+const NODE_NAME = 'ditio';
+const CREDENTIAL_TYPE = 'ditioOAuth2Api';
 
 /** Name of the node under test in runNode's workflow. */
-export const NODE_UNDER_TEST = 'Ditio';
-export const TRIGGER_NAME = 'Manual Trigger';
+const NODE_UNDER_TEST = 'Ditio';
+const TRIGGER_NAME = 'Manual Trigger';
 
 /** What a user types into the Ditio credential (hidden fields are the type's business). */
 export interface DitioTestCredentials {
@@ -94,22 +90,12 @@ export interface DitioTestCredentials {
 	[field: string]: unknown;
 }
 
-export interface EngineOptions {
-	packageDir?: string;
-	nodeName?: string;
-	credentialType?: string;
-	/** Default for runNode/runWorkflow. 'manual' is the editor's "Execute workflow"; the CLI uses 'cli'. */
-	mode?: WorkflowExecuteMode;
-}
-
 // ---------------------------------------------------------------------------------------
 // Loading the package (once per process / jest test file)
 // ---------------------------------------------------------------------------------------
 
-export interface LoadedPackage {
-	packageDir: string;
+interface LoadedPackage {
 	packageName: string;
-	loader: PackageDirectoryLoader;
 	/** Keyed by the short name the package declares (`ditio`). */
 	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
 	credentialTypes: Record<string, ICredentialType>;
@@ -117,33 +103,22 @@ export interface LoadedPackage {
 	nodesByCredential: Record<string, string[]>;
 }
 
-const loadedPackages = new Map<string, Promise<LoadedPackage>>();
+let loadedPackage: Promise<LoadedPackage> | undefined;
 
 /** Loads dist/ with n8n-core's PackageDirectoryLoader, as n8n loads a community package. */
-export async function loadPackage(packageDir = PACKAGE_DIR): Promise<LoadedPackage> {
-	let loading = loadedPackages.get(packageDir);
-	if (!loading) {
-		loading = (async () => {
-			assertBuilt(packageDir);
-			const loader = new PackageDirectoryLoader(packageDir);
-			await loader.loadAll();
-			const nodeTypes: LoadedPackage['nodeTypes'] = {};
-			for (const [name, { type }] of Object.entries(loader.nodeTypes)) nodeTypes[name] = type;
-			const credentialTypes: LoadedPackage['credentialTypes'] = {};
-			for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
-			return {
-				packageDir,
-				packageName: loader.packageName,
-				loader,
-				nodeTypes,
-				credentialTypes,
-				nodesByCredential: { ...loader.nodesByCredential },
-			};
-		})();
-		loadedPackages.set(packageDir, loading);
-		loading.catch(() => loadedPackages.delete(packageDir));
-	}
-	return await loading;
+async function loadPackage(): Promise<LoadedPackage> {
+	loadedPackage ??= (async () => {
+		assertBuilt(PACKAGE_DIR);
+		const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+		await loader.loadAll();
+		const nodeTypes: LoadedPackage['nodeTypes'] = {};
+		for (const [name, { type }] of Object.entries(loader.nodeTypes)) nodeTypes[name] = type;
+		const credentialTypes: LoadedPackage['credentialTypes'] = {};
+		for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
+		return { packageName: loader.packageName, nodeTypes, credentialTypes, nodesByCredential: { ...loader.nodesByCredential } };
+	})();
+	loadedPackage.catch(() => (loadedPackage = undefined));
+	return await loadedPackage;
 }
 
 function assertBuilt(packageDir: string) {
@@ -170,7 +145,7 @@ function assertBuilt(packageDir: string) {
  * types by the bare `description.name` (`ditio`) and n8n's LoadNodesAndCredentials adds the
  * package name. Only the full name is accepted, as in n8n.
  */
-export class HarnessNodeTypes implements INodeTypes {
+class HarnessNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType | IVersionedNodeType>();
 
 	add(name: string, type: INodeType | IVersionedNodeType) {
@@ -203,11 +178,8 @@ export class HarnessNodeTypes implements INodeTypes {
 // WorkflowExecute that keeps what n8n throws away
 // ---------------------------------------------------------------------------------------
 
-/** Handlers on a run's lifecycle hooks, for tests that want to watch nodes start/finish. */
-export type HookHandlers = Partial<ExecutionLifecycleHooks['handlers']>;
-
 type RunNodeArgs = Parameters<WorkflowExecute['runNode']>;
-export type RawPairedItem = IPairedItemData | IPairedItemData[] | number | undefined;
+type RawPairedItem = IPairedItemData | IPairedItemData[] | number | undefined;
 
 interface RunCapture {
 	/** Errors exactly as the node (or n8n-core around it) threw them, per node, in order. */
@@ -261,7 +233,7 @@ function snapshot(pairedItem: RawPairedItem): RawPairedItem {
 
 let executionCounter = 0;
 
-export const BASE_URL = 'http://localhost:5678/';
+const BASE_URL = 'http://localhost:5678/';
 
 function createAdditionalData(
 	credentialsHelper: TestCredentialsHelper,
@@ -311,64 +283,27 @@ export interface RunNodeArgsInput {
 	credentialsId?: string;
 	/** Sets onError 'continueRegularOutput' (the "Continue" setting n8n's continueOnFail() reads). */
 	continueOnFail?: boolean;
-	/** Any onError value; wins over continueOnFail. */
-	onError?: INode['onError'];
-	typeVersion?: number;
-	/** Node settings: retryOnFail, maxTries, waitBetweenTries, alwaysOutputData, executeOnce … */
-	nodeSettings?: Partial<INode>;
-	mode?: WorkflowExecuteMode;
-	hooks?: HookHandlers;
 }
 
 export interface RunResult {
 	/** Main output 0 of the node under test: what the next node would get (after n8n fills pairedItem). */
 	items: INodeExecutionData[];
-	/** All outputs of the node under test. */
-	outputs: INodeExecutionData[][];
 	/** The node's error as thrown (a real NodeApiError / NodeOperationError …), when it failed. */
 	error?: ExecutionBaseError;
 	/** pairedItem of output 0 as the node itself set it (undefined where n8n had to fill it in). */
 	pairedItemsFromNode: RawPairedItem[];
-	run: IRun;
-	executionId: string;
-}
-
-export interface RunWorkflowOptions {
-	/** Items fed to the start node (the stand-in Manual Trigger emits them). */
-	items?: IDataObject[] | INodeExecutionData[];
-	mode?: WorkflowExecuteMode;
-	settings?: IWorkflowSettings;
-	/** Extra lifecycle hook handlers (nodeExecuteBefore/After, workflowExecuteAfter …). */
-	hooks?: HookHandlers;
 }
 
 export interface Engine {
-	readonly packageName: string;
 	/** Workflow type of the node under test, e.g. `n8n-nodes-ditio.ditio`. */
 	readonly nodeType: string;
 	readonly credentialType: string;
-	readonly nodeTypes: HarnessNodeTypes;
-	readonly credentialTypes: TestCredentialTypes;
+	readonly nodeTypes: INodeTypes;
 	readonly credentialsHelper: TestCredentialsHelper;
 	/** Stores a credential of the package's type; returns its id (reuse the id to replace it). */
 	setCredentials(data: DitioTestCredentials, id?: string): string;
-	/** Any credential type, raw data as stored (to test hidden-field handling and the like). */
-	setRawCredentials(type: string, data: ICredentialDataDecryptedObject, id?: string): string;
 	/** Manual Trigger (emitting `items`) → the node under test with `parameters`. */
 	runNode(args: RunNodeArgsInput): Promise<RunResult>;
-	runWorkflow(
-		workflow: { nodes: INode[]; connections: IConnections; settings?: IWorkflowSettings },
-		startNodeName?: string,
-		options?: RunWorkflowOptions,
-	): Promise<IRun>;
-	/** Output items of a node in a run (main output `outputIndex`, run `runIndex`). */
-	outputOf(run: IRun, nodeName: string, outputIndex?: number, runIndex?: number): INodeExecutionData[];
-	/** The error a node threw in a run, as the instance n8n received. */
-	errorOf(run: IRun, nodeName: string, runIndex?: number): ExecutionBaseError | undefined;
-	/** A node's output pairedItem values as the node set them. */
-	pairedItemsFromNode(run: IRun, nodeName: string, outputIndex?: number, runIndex?: number): RawPairedItem[];
-	/** $execution / $vars … as n8n gives them to expressions, for a given execution id. */
-	additionalKeys(executionId?: string): ReturnType<typeof getAdditionalKeys>;
 	/**
 	 * A polling trigger of the package in one lasting Workflow, as an activated workflow is:
 	 * each poll() runs the node's poll() in n8n-core's PollContext, and the workflow's static
@@ -382,7 +317,7 @@ export interface Poller {
 	staticData(): IDataObject;
 }
 
-export function toExecutionItems(items: IDataObject[] | INodeExecutionData[] | undefined): INodeExecutionData[] {
+function toExecutionItems(items: IDataObject[] | INodeExecutionData[] | undefined): INodeExecutionData[] {
 	if (items === undefined) return [{ json: {} }];
 	return (items as Array<IDataObject | INodeExecutionData>).map((item) => {
 		const looksLikeExecutionItem =
@@ -396,11 +331,11 @@ export function toExecutionItems(items: IDataObject[] | INodeExecutionData[] | u
 	});
 }
 
-export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
-	const pkg = await loadPackage(options.packageDir ?? PACKAGE_DIR);
-	const nodeName = options.nodeName ?? NODE_NAME;
-	const credentialType = options.credentialType ?? CREDENTIAL_TYPE;
-	const defaultMode = options.mode ?? 'manual';
+export async function createEngine(): Promise<Engine> {
+	const pkg = await loadPackage();
+	const credentialType = CREDENTIAL_TYPE;
+	// 'manual' is the editor's "Execute workflow".
+	const mode: WorkflowExecuteMode = 'manual';
 
 	const nodeTypes = new HarnessNodeTypes();
 	for (const [name, type] of Object.entries(pkg.nodeTypes)) {
@@ -408,9 +343,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 	}
 	nodeTypes.add(MANUAL_TRIGGER_TYPE, new ManualTriggerStandIn());
 	nodeTypes.add(NO_OP_TYPE, new NoOpStandIn());
-	const nodeType = `${pkg.packageName}.${nodeName}`;
+	const nodeType = `${pkg.packageName}.${NODE_NAME}`;
 	if (!nodeTypes.has(nodeType)) {
-		throw new UnexpectedError(`Package ${pkg.packageName} has no node "${nodeName}" (has: ${Object.keys(pkg.nodeTypes).join(', ')})`);
+		throw new UnexpectedError(`Package ${pkg.packageName} has no node "${NODE_NAME}" (has: ${Object.keys(pkg.nodeTypes).join(', ')})`);
 	}
 
 	const credentialTypes = new TestCredentialTypes();
@@ -422,7 +357,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 		throw new UnexpectedError(`Package ${pkg.packageName} has no credential "${credentialType}"`);
 	}
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes);
-	const captures = new WeakMap<IRun, RunCapture>();
 	let lastCredentialsId: string | undefined;
 
 	const defaultTypeVersion = (): number => {
@@ -433,14 +367,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 	};
 
 	async function execute(
-		workflowData: { nodes: INode[]; connections: IConnections; settings?: IWorkflowSettings },
-		startNodeName: string | undefined,
-		runOptions: RunWorkflowOptions,
-	): Promise<{ run: IRun; executionId: string }> {
+		workflowData: { nodes: INode[]; connections: IConnections },
+		startNodeName: string,
+		items: IDataObject[] | INodeExecutionData[],
+	): Promise<{ run: IRun; capture: RunCapture }> {
 		const executionId = String(++executionCounter);
 		// Workflow mutates nodes (fills parameter defaults): hand it copies.
 		const nodes = workflowData.nodes.map((node) => JSON.parse(JSON.stringify(node)) as INode);
-		const settings: IWorkflowSettings = { executionOrder: 'v1', ...workflowData.settings, ...runOptions.settings };
+		const settings: IWorkflowSettings = { executionOrder: 'v1' };
 		const workflow = new Workflow({
 			id: `engine-${executionId}`,
 			name: 'Engine test',
@@ -450,7 +384,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 			nodeTypes,
 			settings,
 		});
-		const mode = runOptions.mode ?? defaultMode;
 		const workflowBase: IWorkflowBase = {
 			id: workflow.id,
 			name: workflow.name ?? 'Engine test',
@@ -464,43 +397,37 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 			activeVersionId: null,
 		} as IWorkflowBase;
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowBase);
-		for (const [name, handlers] of Object.entries(runOptions.hooks ?? {})) {
-			for (const handler of (handlers ?? []) as unknown[]) hooks.addHandler(name as never, handler as never);
-		}
 		const additionalData = createAdditionalData(credentialsHelper, executionId, hooks);
 
-		const startNode = startNodeName ? workflow.getNode(startNodeName) ?? undefined : workflow.getStartNode();
-		if (!startNode) throw new UnexpectedError(`No start node (${startNodeName ?? 'none given'}) in the workflow`);
+		const startNode = workflow.getNode(startNodeName);
+		if (!startNode) throw new UnexpectedError(`No start node ${startNodeName} in the workflow`);
 
 		const workflowExecute = new ObservedWorkflowExecute(additionalData, mode);
 		const run = await workflowExecute.run({
 			workflow,
 			startNode,
-			triggerToStartFrom: runOptions.items
-				? { name: startNode.name, data: { data: { main: [toExecutionItems(runOptions.items)] } } as unknown as ITaskData }
-				: undefined,
+			triggerToStartFrom: { name: startNode.name, data: { data: { main: [toExecutionItems(items)] } } as unknown as ITaskData },
 		});
-		captures.set(run, workflowExecute.capture);
-		return { run, executionId };
+		return { run, capture: workflowExecute.capture };
+	}
+
+	/** The error the node under test threw, as the instance n8n received (with retryOnFail, the last try's). */
+	function errorOf(run: IRun, capture: RunCapture): ExecutionBaseError | undefined {
+		const stored = run.data.resultData.runData[NODE_UNDER_TEST]?.[0]?.error;
+		if (!stored) return undefined;
+		const captured = capture.errors.get(NODE_UNDER_TEST) ?? [];
+		return [...captured].reverse().find((error) => error.message === stored.message) ?? stored;
 	}
 
 	const engine: Engine = {
-		packageName: pkg.packageName,
 		nodeType,
 		credentialType,
 		nodeTypes,
-		credentialTypes,
 		credentialsHelper,
 
 		setCredentials(data, id) {
 			lastCredentialsId = credentialsHelper.add(credentialType, data as ICredentialDataDecryptedObject, { id });
 			return lastCredentialsId;
-		},
-
-		setRawCredentials(type, data, id) {
-			const stored = credentialsHelper.add(type, data, { id });
-			if (type === credentialType) lastCredentialsId = stored;
-			return stored;
 		},
 
 		poller({ nodeName: triggerName, parameters, credentialsId: givenId }) {
@@ -520,11 +447,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 			const workflow = new Workflow({ id: 'poll-test', name: 'Poll test', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
 			const pollNode = workflow.getNode('Trigger')!;
 			return {
-				async poll(mode = 'trigger') {
+				async poll(pollMode = 'trigger') {
 					const executionId = String(++executionCounter);
-					const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, nodes: [node], connections: {} } as unknown as IWorkflowBase);
+					const hooks = new ExecutionLifecycleHooks(pollMode, executionId, { id: workflow.id, nodes: [node], connections: {} } as unknown as IWorkflowBase);
 					const additionalData = createAdditionalData(credentialsHelper, executionId, hooks);
-					const context = new PollContext(workflow, pollNode, additionalData, mode, 'activate');
+					const context = new PollContext(workflow, pollNode, additionalData, pollMode, 'activate');
 					const trigger = nodeTypes.getByNameAndVersion(type, 1) as INodeType;
 					return (await trigger.poll!.call(context)) ?? null;
 				},
@@ -538,15 +465,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 				id: 'node-under-test',
 				name: NODE_UNDER_TEST,
 				type: nodeType,
-				typeVersion: args.typeVersion ?? defaultTypeVersion(),
+				typeVersion: defaultTypeVersion(),
 				position: [250, 0],
 				parameters: args.parameters,
 				...(credentialsId !== undefined && {
 					credentials: { [credentialType]: { id: credentialsId, name: credentialsHelper.get(credentialsId).name } },
 				}),
 				...(args.continueOnFail && { onError: 'continueRegularOutput' as const }),
-				...(args.onError && { onError: args.onError }),
-				...args.nodeSettings,
 			};
 			const trigger: INode = {
 				id: 'trigger',
@@ -559,46 +484,13 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 			const connections: IConnections = {
 				[TRIGGER_NAME]: { main: [[{ node: NODE_UNDER_TEST, type: 'main', index: 0 }]] },
 			};
-			const { run, executionId } = await execute(
-				{ nodes: [trigger, node], connections },
-				TRIGGER_NAME,
-				{ items: args.items ?? [{ json: {} }], mode: args.mode, hooks: args.hooks },
-			);
+			const { run, capture } = await execute({ nodes: [trigger, node], connections }, TRIGGER_NAME, args.items ?? [{ json: {} }]);
 			return {
-				items: engine.outputOf(run, NODE_UNDER_TEST),
-				outputs: run.data.resultData.runData[NODE_UNDER_TEST]?.[0]?.data?.main?.map((o) => o ?? []) ?? [],
-				error: engine.errorOf(run, NODE_UNDER_TEST),
-				pairedItemsFromNode: engine.pairedItemsFromNode(run, NODE_UNDER_TEST),
-				run,
-				executionId,
+				items: run.data.resultData.runData[NODE_UNDER_TEST]?.[0]?.data?.main?.[0] ?? [],
+				error: errorOf(run, capture),
+				pairedItemsFromNode: capture.pairedItems.get(NODE_UNDER_TEST)?.[0]?.[0] ?? [],
 			};
-		},
-
-		async runWorkflow(workflow, startNodeName, runOptions = {}) {
-			return (await execute(workflow, startNodeName, runOptions)).run;
-		},
-
-		outputOf(run, name, outputIndex = 0, runIndex = 0) {
-			return run.data.resultData.runData[name]?.[runIndex]?.data?.main?.[outputIndex] ?? [];
-		},
-
-		errorOf(run, name, runIndex = 0) {
-			const stored = run.data.resultData.runData[name]?.[runIndex]?.error;
-			if (!stored) return undefined;
-			// The instance behind the stored copy (with retryOnFail, the last try's error).
-			const captured = captures.get(run)?.errors.get(name) ?? [];
-			return [...captured].reverse().find((error) => error.message === stored.message) ?? stored;
-		},
-
-		pairedItemsFromNode(run, name, outputIndex = 0, runIndex = 0) {
-			return captures.get(run)?.pairedItems.get(name)?.[runIndex]?.[outputIndex] ?? [];
-		},
-
-		additionalKeys(executionId = 'test') {
-			const hooks = new ExecutionLifecycleHooks(defaultMode, executionId, { nodes: [], connections: {} } as unknown as IWorkflowBase);
-			return getAdditionalKeys(createAdditionalData(credentialsHelper, executionId, hooks), defaultMode, null);
 		},
 	};
 	return engine;
 }
-

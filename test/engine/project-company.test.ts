@@ -5,16 +5,10 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEMO_COMPANY_ID, DEMO_IDS, OTHER_COMPANY_ID, useDitio } from './support/ditio';
+import { DEMO_COMPANY_ID, DEMO_IDS, OTHER_COMPANY_ID, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
-
-interface Logged {
-	method: string;
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const writes = (): Logged[] => ditio.sandbox.requests.filter((r: Logged) => r.api && r.method !== 'GET');
+const { writes } = requestLog(ditio);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Project = Record<string, any>;
 const inCompany = (companyId: string, projectNumber: string): Project | undefined =>

@@ -7,17 +7,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { byId, DEMO_IDS, jsonOf, DEMO_COMPANY_ID, useDitio } from './support/ditio';
+import { byId, DEMO_IDS, jsonOf, DEMO_COMPANY_ID, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
-
-interface Logged {
-	method: string;
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = (): Logged[] => ditio.sandbox.requests.filter((r: Logged) => r.api);
-const writes = () => apiRequests().filter((r) => r.method !== 'GET');
+const { apiRequests, writes } = requestLog(ditio);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Project = Record<string, any>;
 const demo = (projectNumber: string): Project | undefined => ditio.sandbox.store.findProjectByNumber(DEMO_COMPANY_ID, projectNumber);

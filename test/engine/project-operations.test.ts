@@ -7,23 +7,13 @@ import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, Workflow } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, OTHER_COMPANY_ID, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, OTHER_COMPANY_ID, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
-
-interface Logged {
-	method: string;
-	path: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = (): Logged[] => ditio.sandbox.requests.filter((r: Logged) => r.api);
-const writes = () => apiRequests().filter((r) => r.method !== 'GET');
+const { apiRequests, writes, copy } = requestLog(ditio);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const stored = (id: string): Record<string, any> | undefined => ditio.sandbox.store.getProject(id);
 const byNumberInStore = (projectNumber: string) => ditio.sandbox.store.findProjectByNumber(DEMO_COMPANY_ID, projectNumber);
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** A project without work orders (Ditio refuses to delete one that has some), with many fields set. */
 const FREE_ID = '65f1a2b3c4d5e6f7a8b9c0aa';
@@ -156,7 +146,7 @@ describe('Replace', () => {
 			workBreakLunchStartTime: null,
 			workBreakLunchLength: 0,
 		});
-		// projects.txt: an omitted customerNumber leaves the customer link alone, on PUT too.
+		// An omitted customerNumber leaves the customer link alone, on PUT too (docs/ditio-api.md, Fields).
 		expect(after.customerNumber).toBe('K-2002');
 		expect(jsonOf(items)).toEqual([after]);
 		expect(writes().map((r) => [r.method, r.body])).toEqual([

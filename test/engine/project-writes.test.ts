@@ -1,23 +1,14 @@
 /**
  * Project resource, engine tier: what Create and Create or Update write, and what they tell the
  * user they wrote. Ditio answers a create of an existing number with the old project, unchanged,
- * as if it had worked (FACTS.md): the node must never let the user believe a change was made.
+ * as if it had worked (docs/ditio-api.md): the node must never let the user believe a change was made.
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEMO_COMPANY_ID, DEMO_IDS, jsonOf, useDitio } from './support/ditio';
+import { DEMO_COMPANY_ID, DEMO_IDS, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
-
-interface Logged {
-	method: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = (): Logged[] => ditio.sandbox.requests.filter((r: Logged) => r.api);
-const writes = () => apiRequests().filter((r) => r.method !== 'GET');
-const countOf = (method: string) => apiRequests().filter((r) => r.method === method).length;
+const { writes, countOf } = requestLog(ditio);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Project = Record<string, any>;
 const inCompany = (companyId: string, projectNumber: string): Project | undefined =>
@@ -91,7 +82,7 @@ describe('Create', () => {
 	});
 });
 
-describe('every field of projects.txt', () => {
+describe('every field of the projects reference page', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { PROJECT } = require('../../sandbox/fields');
 	const apiFields: string[] = PROJECT.fields.map((f: { name: string }) => f.name);

@@ -2,14 +2,15 @@
  * Sync at scale: Create or Update costs requests in proportion to what changed, counted at the
  * sandbox, and keeps parents before children when it writes in parallel.
  */
-import { byNumber, DEMO_COMPANY_ID, jsonOf, useDitio } from './support/ditio';
+import { byNumber, DEMO_COMPANY_ID, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('empty');
-type Logged = { method: string; api: boolean; token: boolean };
+const { apiRequests, countOf } = requestLog(ditio);
 const N = 400;
 const changed = (i: number) => i % 100 === 7;
 
-const rowsOf = (n: number, changed: (i: number) => boolean) =>
+type Row = { externalId: string; name: string; hours: number };
+const rowsOf = (n: number, changed: (i: number) => boolean): Row[] =>
 	Array.from({ length: n }, (_, i) => ({ externalId: `WO-${i + 1}`, // seedTasks numbers from 1
 		 name: changed(i) ? `Changed ${i}` : `Row ${i}`, hours: i % 50 }));
 
@@ -22,22 +23,28 @@ const upsert = (concurrency = 5) => ({
 	options: { concurrency },
 });
 
+// Each test starts from the same Ditio: project P-SCALE with N seeded work orders, none of
+// which matches the rows yet.
 let projectId: string;
-beforeAll(() => {
+beforeEach(() => {
+	ditio.sandbox.reset('empty');
 	projectId = ditio.sandbox.store.addProject(DEMO_COMPANY_ID, { projectNumber: 'P-SCALE', name: 'Scale' }).id;
 	ditio.sandbox.seedTasks(DEMO_COMPANY_ID, projectId, N, { prefix: 'WO-' });
 });
 
-/** Requests by method, API only; the project lookup by number is one GET. */
-function counted() {
-	const api = ditio.sandbox.requests.filter((r: Logged) => r.api);
-	const by = (m: string) => api.filter((r: Logged) => r.method === m).length;
-	return { total: api.length, GET: by('GET'), POST: by('POST'), PATCH: by('PATCH') };
+/** Puts the rows' values into Ditio's work orders, as an earlier sync of these rows would have. */
+function alreadySynced(rows: Row[]) {
+	const { store } = ditio.sandbox;
+	for (const row of rows) {
+		store.updateTask(store.findTaskByExternalId(projectId, row.externalId), { name: row.name, estimatedHourQty: row.hours });
+	}
 }
+
+/** Requests by method, API only; the project lookup by number is one GET. */
+const counted = () => ({ total: apiRequests().length, GET: countOf('GET'), POST: countOf('POST'), PATCH: countOf('PATCH') });
 
 describe('requests in proportion to changes', () => {
 	test('first sync: every work order differs from the seeded ones → one list read, one PATCH each', async () => {
-		ditio.sandbox.clearRequests();
 		const { error, items } = await ditio.run(upsert(), rowsOf(N, () => false));
 		expect(error).toBeUndefined();
 		expect(counted()).toEqual({ total: 2 + N, GET: 2, POST: 0, PATCH: N });
@@ -45,7 +52,7 @@ describe('requests in proportion to changes', () => {
 	});
 
 	test('0% changed: no write at all', async () => {
-		ditio.sandbox.clearRequests();
+		alreadySynced(rowsOf(N, () => false));
 		const { error, items } = await ditio.run(upsert(), rowsOf(N, () => false));
 		expect(error).toBeUndefined();
 		expect(counted()).toEqual({ total: 2, GET: 2, POST: 0, PATCH: 0 });
@@ -53,7 +60,7 @@ describe('requests in proportion to changes', () => {
 	});
 
 	test('1% changed: one write per changed work order', async () => {
-		ditio.sandbox.clearRequests();
+		alreadySynced(rowsOf(N, () => false));
 		const { items } = await ditio.run(upsert(), rowsOf(N, changed));
 		expect(counted()).toEqual({ total: 2 + N / 100, GET: 2, POST: 0, PATCH: N / 100 });
 		const outcomes = jsonOf(items).map((t) => t.outcome);
@@ -61,7 +68,7 @@ describe('requests in proportion to changes', () => {
 	});
 
 	test('new work orders cost one POST each, and output keeps input order and pairing', async () => {
-		ditio.sandbox.clearRequests();
+		alreadySynced(rowsOf(N, changed));
 		const rows = [...rowsOf(N, changed), { externalId: 'WO-NEW-1', name: 'New', hours: 1 }, { externalId: 'WO-NEW-2', name: 'New', hours: 2 }];
 		const { items, pairedItemsFromNode } = await ditio.run(upsert(8), rows);
 		expect(counted()).toEqual({ total: 4, GET: 2, POST: 2, PATCH: 0 });
@@ -99,8 +106,8 @@ describe('parents before children under concurrency', () => {
 				expect(written.parentActivityId).toBe(idOf.get(child.parent));
 			}
 			// Parallel for real: more than one write was in flight at some moment.
-			const posts = ditio.sandbox.requests.filter((r: Logged & { time: number }) => r.api && r.method === 'POST');
-			const gaps = posts.slice(1).map((p: { time: number }, i: number) => p.time - posts[i].time);
+			const posts = apiRequests().filter((r) => r.method === 'POST');
+			const gaps = posts.slice(1).map((p, i) => p.time - posts[i].time);
 			expect(Math.min(...gaps)).toBeLessThan(15);
 		} finally {
 			ditio.sandbox.setLatency(0);

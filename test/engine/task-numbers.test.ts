@@ -6,7 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byNumber, DEMO_COMPANY_ID, DEMO_IDS, jsonOf, useDitio } from './support/ditio';
+import { byNumber, DEMO_COMPANY_ID, DEMO_IDS, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 
@@ -15,16 +15,7 @@ const EXTERNAL_PROJECT_NUMBER = 'ERP/1 #2?%Å ø';
 const TASK_NUMBER = 'WO/10 #3? 25% Øst';
 const PRODUCTION_CODE = 'PROD/9 #?% æ';
 
-interface Logged {
-	method: string;
-	path: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-const apiRequests = () => (ditio.sandbox.requests as Logged[]).filter((r) => r.api);
-/** Decoded segments after /core/api/v4/integration, per API request. */
-const paths = () => apiRequests().map((r) => [r.method, ...r.segments.slice(4)]);
+const { apiRequests, calls: paths } = requestLog(ditio);
 
 let projectId: string;
 let taskId: string;

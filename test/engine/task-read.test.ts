@@ -5,21 +5,13 @@
  */
 import { NodeApiError } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 beforeEach(() => ditio.sandbox.reset('demo'));
 
 const P1 = DEMO_IDS.projectFjellhall;
-interface Logged {
-	method: string;
-	segments: string[];
-	api: boolean;
-	body?: Record<string, unknown>;
-}
-/** Method and decoded path segments after /core/api/v4/integration of every API request. */
-const calls = () =>
-	(ditio.sandbox.requests as Logged[]).filter((r) => r.api).map((r) => [r.method, ...r.segments.slice(4)]);
+const { calls } = requestLog(ditio);
 /** The stored record as JSON (what Ditio would answer). */
 const stored = (id: string) => JSON.parse(JSON.stringify(ditio.sandbox.store.getTask(id)));
 const externalIdsOf = (projectId: string) =>

@@ -67,7 +67,7 @@ describe('PUT resets, PATCH merges', () => {
 			id: created.id, name: 'Kaia 2', active: false, description: null, startDate: null, estimatedHourQty: 0,
 			projectLocationLatitude: 0, workBreakLunchStartTime: null, workBreakLunchLength: 0,
 		});
-		// projects.txt: customerNumber "Omit to leave any existing customer link unchanged".
+		// The projects reference page: customerNumber "Omit to leave any existing customer link unchanged".
 		expect(res.body.customerNumber).toBe('K-7');
 	});
 

@@ -106,11 +106,10 @@ describe('demo data', () => {
 });
 
 describe('bulk data', () => {
-	test('seedTasks() makes 50,000 tasks quickly and the list endpoint serves them', async () => {
+	// How fast it is belongs to `npm run bench`: a time limit here fails on a busy machine.
+	test('seedTasks() makes 50,000 tasks and the list endpoint serves them all', async () => {
 		const project = sb.store.addProject(DEMO_COMPANY_ID, { projectNumber: 'BIG' });
-		const start = Date.now();
 		sb.seedTasks(DEMO_COMPANY_ID, project.id, 50000, { prefix: 'B-' });
-		expect(Date.now() - start).toBeLessThan(1500);
 		const res = await fetch(`${sb.url}${apiPath('tasks', 'project', project.id)}`, { headers: { Authorization: `Bearer ${await getToken(sb)}` } });
 		const list = /** @type {any[]} */ (await res.json());
 		expect(list).toHaveLength(50000);

@@ -23,13 +23,13 @@ function collectionFor(resource: string, operation: string, name: string): INode
 const optionNames = (p: INodeProperties) => (p.options as INodeProperties[]).map((o) => o.name);
 
 describe('field tables make the editor', () => {
-	test.each(['create', 'upsert', 'replace'])('project %s offers every optional field of projects.txt', (operation) => {
+	test.each(['create', 'upsert', 'replace'])('project %s offers every optional field of the projects reference page', (operation) => {
 		const names = optionNames(collectionFor('project', operation, 'additionalFields'));
 		expect(names).toEqual(expect.arrayContaining(PROJECT_FIELDS.map((f) => f.name)));
 		expect(names).toContain('companyId');
 	});
 
-	test.each(['create', 'upsert', 'replace'])('work order %s offers every optional field of tasks.txt and the parent by external id', (operation) => {
+	test.each(['create', 'upsert', 'replace'])('work order %s offers every optional field of the work orders reference page and the parent by external id', (operation) => {
 		const names = optionNames(collectionFor('task', operation, 'additionalFields'));
 		expect(names).toEqual(expect.arrayContaining([...TASK_FIELDS.map((f) => f.name), 'parentExternalId', 'companyId']));
 	});

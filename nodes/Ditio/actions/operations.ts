@@ -5,9 +5,8 @@ import { taskDescription, taskOperations } from './task';
 import { requestOptionsParameter } from './common/options';
 import type { Operation } from './types';
 
-export type Resource = 'project' | 'task';
-
-export const OPERATIONS: Record<Resource, Record<string, Operation>> = {
+/** Resource → operation name → operation. A resource is one entry here and one option below. */
+export const OPERATIONS: Record<string, Record<string, Operation> | undefined> = {
 	project: projectOperations,
 	task: taskOperations,
 };

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiField } from './field';
 import { KINDS } from './kinds';
+import { nothingSent } from '../untouched';
 
 /** The options of an n8n collection (Additional Fields, Update Fields) made from a field table. */
 export function collectionOptions(table: ApiField[]): INodeProperties[] {
@@ -16,10 +17,43 @@ export function collectionOptions(table: ApiField[]): INodeProperties[] {
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
+/**
+ * Additional Fields (create, replace) or Update Fields: the rows of `table` as options, sorted
+ * the same way for both resources (by name, as n8n's collections are).
+ */
+export function fieldsCollection(
+	kind: 'additionalFields' | 'updateFields',
+	table: ApiField[],
+	description = kind === 'additionalFields' ? 'Only the fields you add are sent' : 'The fields to change; the others stay as they are',
+): INodeProperties {
+	return {
+		displayName: kind === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+		name: kind,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options: collectionOptions(table),
+	};
+}
+
+/** A required text parameter of its own (Project Number, External ID …) made from its table row. */
+export function identityParameter(field: ApiField): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		default: '',
+		required: true,
+		...(field.placeholder !== undefined && { placeholder: field.placeholder }),
+		description: field.description,
+	};
+}
+
 export function fieldError(node: INode, itemIndex: number, field: ApiField, problem: string) {
 	return new NodeOperationError(node, `Invalid ${field.displayName} (${field.name}): ${problem}`, {
 		itemIndex,
-		description: `${field.displayName} must be ${KINDS[field.kind].expected}. Nothing was sent to Ditio for item ${itemIndex}.`,
+		description: `${field.displayName} must be ${KINDS[field.kind].expected}. ${nothingSent(itemIndex)}`,
 	});
 }
 
@@ -39,7 +73,7 @@ export function readFields(
 		if (!field) {
 			throw new NodeOperationError(node, `Unknown field "${name}"`, {
 				itemIndex,
-				description: `Ditio has no field "${name}" here. Nothing was sent for item ${itemIndex}.`,
+				description: `Ditio has no field "${name}" here. ${nothingSent(itemIndex)}`,
 			});
 		}
 		const result = KINDS[field.kind].coerce(raw);
@@ -60,6 +94,12 @@ export function readRequired(node: INode, itemIndex: number, field: ApiField, ra
 		throw fieldError(node, itemIndex, field, 'it is empty, and Ditio requires it');
 	}
 	return value.trim();
+}
+
+/** The PATCH of Create or Update: only the fields of `desired` that differ from the stored record. */
+export function changesOf(table: ApiField[], desired: IDataObject, existing: IDataObject): { changed: string[]; body: IDataObject } {
+	const changed = changedFields(table, desired, existing);
+	return { changed, body: Object.fromEntries(changed.map((name) => [name, desired[name]])) };
 }
 
 /** The names of the fields in `desired` whose value differs from the stored record. */

@@ -1,9 +1,18 @@
 import type { ApiField } from './field';
 
-/** Every optional field of a project, as projects.txt lists them. */
+/** Also the key by which work orders are looked up in your ERP's numbers. */
+export const EXTERNAL_PROJECT_NUMBER: ApiField = {
+	name: 'externalProjectNumber',
+	simplified: true,
+	displayName: 'External Project Number',
+	kind: 'string',
+	description: 'Project number in your external system (ERP)',
+};
+
+/** Every optional field of a project, as Ditio's reference page lists them (docs/ditio-api.md, Fields). */
 export const PROJECT_FIELDS: ApiField[] = [
 	{ name: 'name', simplified: true, displayName: 'Name', kind: 'string', description: 'Project name' },
-	{ name: 'externalProjectNumber', simplified: true, displayName: 'External Project Number', kind: 'string', description: 'Project number in your external system (ERP)' },
+	EXTERNAL_PROJECT_NUMBER,
 	{ name: 'externalDimension1', displayName: 'External Dimension 1', kind: 'string', description: 'External dimension 1, for accounting or ERP mapping' },
 	{ name: 'externalDimension2', displayName: 'External Dimension 2', kind: 'string', description: 'External dimension 2, for accounting or ERP mapping' },
 	{ name: 'description', displayName: 'Description', kind: 'string', description: 'Project description' },
@@ -28,9 +37,11 @@ export const PROJECT_FIELDS: ApiField[] = [
 	{ name: 'workBreakDinnerLength', displayName: 'Dinner Break Minutes', kind: 'minutes', description: 'Dinner break duration in minutes' },
 ];
 
+/** The field that names a project: a parameter of its own, not under Additional Fields. */
 export const PROJECT_NUMBER: ApiField = {
 	name: 'projectNumber',
 	displayName: 'Project Number',
 	kind: 'string',
+	placeholder: 'P-2026-001',
 	description: 'Your internal project number, unique within the company',
 };

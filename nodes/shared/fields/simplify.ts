@@ -1,6 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { COMPANY_ID } from './company.fields';
 import type { ApiField } from './field';
+import { PROJECT_NUMBER } from './project.fields';
+import { EXTERNAL_ID, TASK_NUMBER } from './task.fields';
 
 export const simplifyParameter: INodeProperties = {
 	displayName: 'Simplify',
@@ -28,5 +31,6 @@ export function shaped<T extends IDataObject | IDataObject[]>(
 	return (Array.isArray(records) ? records.map((r) => simplified(r, identity, table)) : simplified(records, identity, table)) as T;
 }
 
-export const PROJECT_IDENTITY = ['id', 'companyId', 'projectNumber'] as const;
-export const TASK_IDENTITY = ['id', 'projectId', 'externalId', 'taskNumber'] as const;
+/** What names a record, kept first by Simplify: Ditio's id and the identity rows of the tables. */
+export const PROJECT_IDENTITY = ['id', COMPANY_ID.name, PROJECT_NUMBER.name] as const;
+export const TASK_IDENTITY = ['id', 'projectId', EXTERNAL_ID.name, TASK_NUMBER.name] as const;

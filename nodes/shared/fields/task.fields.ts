@@ -2,13 +2,10 @@ import type { ApiField } from './field';
 
 const TEMPLATE_NOTE = ' Left out on create, Ditio copies it from the project\'s template work order, if there is one.';
 
-const fromTemplate = (field: ApiField): ApiField => ({
-	...field,
-	templateFilled: true,
-	description: field.description + TEMPLATE_NOTE,
-});
+/** On create, Ditio copies a left-out value of these fields from the project's template. */
+const fromTemplate = (field: ApiField): ApiField => ({ ...field, description: field.description + TEMPLATE_NOTE });
 
-/** Every optional field of a work order, as tasks.txt lists them. */
+/** Every optional field of a work order, as Ditio's reference page lists them (docs/ditio-api.md, Fields). */
 export const TASK_FIELDS: ApiField[] = [
 	{ name: 'name', simplified: true, displayName: 'Name', kind: 'string', description: 'Work order name' },
 	{ name: 'active', simplified: true, displayName: 'Active', kind: 'boolean', description: 'Whether the work order is active. Ditio creates work orders inactive unless this is set.' },
@@ -37,9 +34,44 @@ export const TASK_FIELDS: ApiField[] = [
 	{ name: 'isParent', simplified: true, displayName: 'Is Parent', kind: 'boolean', description: 'Whether this work order is a parent (a container for sub-orders)' },
 ];
 
+/** The fields that name a work order: parameters of their own, not under Additional Fields. */
 export const EXTERNAL_ID: ApiField = {
 	name: 'externalId',
 	displayName: 'External ID',
 	kind: 'string',
+	placeholder: 'WO-100',
 	description: 'Your work order number or ID, unique within the project',
+};
+
+export const TASK_ID: ApiField = {
+	name: 'taskId',
+	displayName: 'Work Order ID',
+	kind: 'string',
+	placeholder: '66a1b2c3d4e5f6a7b8c9d0e2',
+	description: 'The Ditio ID of the work order (24 hex characters)',
+};
+
+/** Set by Ditio (the backoffice numbers work orders); the node only looks work orders up by it. */
+export const TASK_NUMBER: ApiField = {
+	name: 'taskNumber',
+	displayName: 'Task Number',
+	kind: 'string',
+	description: 'Work order number within the project',
+};
+
+/** The value of Production Code (externalDim01) that Get Many lists work orders by. */
+export const PRODUCTION_CODE: ApiField = {
+	name: 'productionCode',
+	displayName: 'Production Code',
+	kind: 'string',
+	description: 'Production code (external dimension 1) of the work orders',
+};
+
+/** The node's own field: names the parent by its External ID; the node sends parentActivityId. */
+export const PARENT_EXTERNAL_ID: ApiField = {
+	name: 'parentExternalId',
+	displayName: 'Parent External ID',
+	kind: 'string',
+	description:
+		'External ID of the parent work order in the same project. The node finds its Ditio ID, also when the parent was created earlier in this run.',
 };

@@ -1,8 +1,8 @@
 /**
  * Where Ditio lives. The credential builds its token-URL expression from this table and the
  * transport builds the API base URL from it, so a host is written down exactly once.
- * FACTS.md: the production API host is unconfirmed for some customers (integration.ditio.no in
- * older samples), which is why `custom` exists rather than a code change.
+ * The production API host is unconfirmed for some customers (integration.ditio.no in Ditio's
+ * samples; docs/ditio-api.md, Hosts), which is why `custom` exists rather than a code change.
  */
 export const DITIO_ENVIRONMENTS = {
 	test: {

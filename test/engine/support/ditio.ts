@@ -59,20 +59,42 @@ export const byNumber = (value: string) => ({ __rl: true, mode: 'projectNumber',
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 
-/** A request as the sandbox logged it. */
+/** A request as the sandbox logged it (sandbox/server.js, LoggedRequest). */
 export interface LoggedRequest {
 	method: string;
+	/** Raw, as sent, with the query. */
+	path: string;
+	/** Decoded path segments: ['core', 'api', 'v4', 'integration', 'tasks', …]. */
 	segments: string[];
+	/** null while in flight; 'reset' / 'hang' for those faults. */
+	status: number | 'reset' | 'hang' | null;
+	/** A request to the integration API (not the token endpoint). */
 	api: boolean;
+	/** A request to /connect/token. */
+	token: boolean;
+	/** Date.now() on arrival. */
+	time: number;
+	headers: Record<string, string | string[] | undefined>;
 	body?: Record<string, unknown>;
 }
 
-/** Readers of the sandbox's request log and store, shared by the engine tests. */
+/**
+ * Readers of the sandbox's request log and store, shared by the engine tests: what Ditio was
+ * sent since the last `sandbox.clearRequests()` / `sandbox.reset()`.
+ */
 export function requestLog(bench: DitioBench) {
-	const apiRequests = () => (bench.sandbox.requests as LoggedRequest[]).filter((r) => r.api);
+	const all = () => bench.sandbox.requests as LoggedRequest[];
+	const apiRequests = () => all().filter((r) => r.api);
 	return {
+		/** Every request, token requests included, oldest first. */
+		requests: all,
 		apiRequests,
 		writes: () => apiRequests().filter((r) => r.method !== 'GET'),
+		tokenRequests: () => all().filter((r) => r.token),
+		/** How many API requests used this method. */
+		countOf: (method: string) => apiRequests().filter((r) => r.method === method).length,
+		/** Each API request as [method, …decoded segments after /core/api/v4/integration]. */
+		calls: () => apiRequests().map((r) => [r.method, ...r.segments.slice(4)]),
 		/** "POST tasks", "GET tasks project <id>" …: the path after /core/api/v4/integration. */
 		route: (r: LoggedRequest) => [r.method, ...r.segments.slice(4)].join(' '),
 		task: (projectId: string, externalId: string) => bench.sandbox.store.findTaskByExternalId(projectId, externalId),

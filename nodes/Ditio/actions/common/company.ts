@@ -1,15 +1,17 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { COMPANY_ID } from '../../../shared/fields/company.fields';
 import type { BatchRun } from '../types';
+import { nothingSent } from '../../../shared/untouched';
 
 /** The item's own companyId wins over the credential's; with neither, fail before any request. */
 export function companyIdFor(this: IExecuteFunctions, run: BatchRun, itemIndex: number, override: unknown): string {
 	if (override !== undefined && override !== null && typeof override !== 'string') {
 		// Dropping it would write into the credential's company instead: refuse.
-		throw new NodeOperationError(this.getNode(), 'Invalid Company ID (companyId): it is not text', {
+		throw new NodeOperationError(this.getNode(), `Invalid ${COMPANY_ID.displayName} (${COMPANY_ID.name}): it is not text`, {
 			itemIndex,
-			description: `Company ID must be a Ditio company ID such as 5f0c0ffee0ddba11c0ffee01, not ${JSON.stringify(override)}. Nothing was sent for item ${itemIndex}.`,
+			description: `${COMPANY_ID.displayName} must be a Ditio company ID such as 5f0c0ffee0ddba11c0ffee01, not ${JSON.stringify(override)}. ${nothingSent(itemIndex)}`,
 		});
 	}
 	const own = (override ?? '').trim();
@@ -17,16 +19,8 @@ export function companyIdFor(this: IExecuteFunctions, run: BatchRun, itemIndex: 
 	if (!companyId) {
 		throw new NodeOperationError(this.getNode(), 'No Company ID for this item', {
 			itemIndex,
-			description: `Set Company ID in the Ditio credential, or add Company ID under Additional Fields. Nothing was sent for item ${itemIndex}.`,
+			description: `Set Company ID in the Ditio credential, or add Company ID under Additional Fields. ${nothingSent(itemIndex)}`,
 		});
 	}
 	return companyId;
 }
-
-export const COMPANY_ID_OPTION = {
-	displayName: 'Company ID',
-	name: 'companyId',
-	type: 'string' as const,
-	default: '',
-	description: "Ditio company ID for this item. Overrides the credential's Company ID.",
-};

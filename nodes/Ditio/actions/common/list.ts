@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** Ditio lists have no paging (FACTS.md): the node fetches the list and applies the limit itself. */
+/** Ditio lists have no paging (docs/ditio-api.md, Paths): the node fetches the list and applies the limit itself. */
 export const RETURN_ALL_AND_LIMIT: INodeProperties[] = [
 	{
 		displayName: 'Return All',

@@ -1,10 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { findProjectByNumber } from '../../../shared/project-locator';
 import { withOutcome } from '../common/outcome';
-import { perItem } from '../per-item';
+import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
-import { findProjectByNumber } from './lookup';
 import { additionalFieldsParameter, projectBody, projectNumberParameter, type ProjectInput, readProjectInput } from './project-input';
 
 const description: INodeProperties[] = [
@@ -41,30 +41,36 @@ async function findProjectInCompany(run: BatchRun, input: ProjectInput, itemInde
 }
 
 /**
- * Ditio answers a create of an existing number with the old project, unchanged (FACTS.md), in a
+ * Ditio answers a create of an existing number with the old project, unchanged (docs/ditio-api.md), in a
  * way that looks like success. Looking first is the only way to tell the user the truth.
  */
-export const create: Operation = {
-	description,
-	execute: perItem(async function (itemIndex, run) {
-		const input = readProjectInput.call(this, run, itemIndex);
-		const existing = await findProjectInCompany(run, input, itemIndex);
-		if (existing) {
-			if (this.getNodeParameter('ifExists', itemIndex) === 'error') {
-				throw new NodeOperationError(this.getNode(), `Project number "${input.projectNumber}" already exists`, {
-					itemIndex,
-					description: `Ditio keeps the existing project (ID ${String(existing.id)}) unchanged. Use Create or Update to change it.`,
+export async function executeProjectCreate(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => ({
+			...readProjectInput.call(this, run, itemIndex),
+			failIfExists: this.getNodeParameter('ifExists', itemIndex) === 'error',
+		}),
+		run: async (input, itemIndex) => {
+			const existing = await findProjectInCompany(run, input, itemIndex);
+			if (existing) {
+				if (input.failIfExists) {
+					throw new NodeOperationError(this.getNode(), `Project number "${input.projectNumber}" already exists`, {
+						itemIndex,
+						description: `Ditio keeps the existing project (ID ${String(existing.id)}) unchanged. Use Create or Update to change it.`,
+					});
+				}
+				return withOutcome(existing, 'unchanged', {
+					notice: 'A project with this number already exists; Ditio left it unchanged.',
 				});
 			}
-			return withOutcome(existing, 'unchanged', {
-				notice: 'A project with this number already exists; Ditio left it unchanged.',
+			const created = await run.client.request<IDataObject>('POST', ['projects'], {
+				body: projectBody(input),
+				itemIndex,
+				repeatable: true, // Ditio answers a repeated POST of a number with the project it made
 			});
-		}
-		const created = await run.client.request<IDataObject>('POST', ['projects'], {
-			body: projectBody(input),
-			itemIndex,
-			repeatable: true, // Ditio answers a repeated POST of a number with the project it made
-		});
-		return withOutcome(created, 'created');
-	}),
-};
+			return withOutcome(created, 'created');
+		},
+	});
+}
+
+export const create: Operation = { description, execute: executeProjectCreate };

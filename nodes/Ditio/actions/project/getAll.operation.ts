@@ -1,10 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { PROJECT_FIELDS } from '../../../shared/fields/project.fields';
 import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../../shared/fields/simplify';
 import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 
 const description: INodeProperties[] = [
 	...RETURN_ALL_AND_LIMIT,
@@ -27,18 +27,23 @@ const description: INodeProperties[] = [
 	]),
 ];
 
-export const getAll: Operation = {
-	description,
-	execute: perItem(async function (itemIndex, run) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const projects = await run.client.request<IDataObject[]>('GET', ['projects'], { itemIndex });
-		const wanted = projects.filter(
-			(p) =>
-				matchesActive(p, filters.active) &&
-				containsText(p.name, filters.nameContains) &&
-				containsText(p.projectNumber, filters.projectNumberContains),
-		);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return shaped(simplify, applyLimit.call(this, itemIndex, wanted), PROJECT_IDENTITY, PROJECT_FIELDS);
-	}),
-};
+export async function executeProjectGetAll(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => ({
+			filters: this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+		}),
+		run: async ({ filters, simplify }, itemIndex) => {
+			const projects = await run.client.request<IDataObject[]>('GET', ['projects'], { itemIndex });
+			const wanted = projects.filter(
+				(p) =>
+					matchesActive(p, filters.active) &&
+					containsText(p.name, filters.nameContains) &&
+					containsText(p.projectNumber, filters.projectNumberContains),
+			);
+			return shaped(simplify, applyLimit.call(this, itemIndex, wanted), PROJECT_IDENTITY, PROJECT_FIELDS);
+		},
+	});
+}
+
+export const getAll: Operation = { description, execute: executeProjectGetAll };

@@ -1,39 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collectionOptions, readFields, readRequired } from '../../../shared/fields/collection';
+import { fieldsCollection, identityParameter, readFields, readRequired } from '../../../shared/fields/collection';
+import { COMPANY_ID } from '../../../shared/fields/company.fields';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../../shared/fields/project.fields';
-import { companyIdFor, COMPANY_ID_OPTION } from '../common/company';
+import { companyIdFor } from '../common/company';
 import type { BatchRun } from '../types';
 
-export const projectNumberParameter: INodeProperties = {
-	displayName: 'Project Number',
-	name: 'projectNumber',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'P-2026-001',
-	description: 'Your internal project number, unique within the company',
-};
+export const projectNumberParameter = identityParameter(PROJECT_NUMBER);
 
-export const additionalFieldsParameter: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'Only the fields you add are sent',
-	options: [COMPANY_ID_OPTION, ...collectionOptions(PROJECT_FIELDS)],
-};
+export const additionalFieldsParameter = fieldsCollection('additionalFields', [COMPANY_ID, ...PROJECT_FIELDS]);
 
-export const updateFieldsParameter: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'The fields to change; the others stay as they are',
-	options: collectionOptions([PROJECT_NUMBER, ...PROJECT_FIELDS]),
-};
+export const updateFieldsParameter = fieldsCollection('updateFields', [PROJECT_NUMBER, ...PROJECT_FIELDS]);
 
 export interface ProjectInput {
 	companyId: string;
@@ -45,16 +22,17 @@ export interface ProjectInput {
 /** Project Number + Additional Fields of one item, checked before any request. */
 export function readProjectInput(this: IExecuteFunctions, run: BatchRun, itemIndex: number): ProjectInput {
 	const node = this.getNode();
-	const projectNumber = readRequired(node, itemIndex, PROJECT_NUMBER, this.getNodeParameter('projectNumber', itemIndex));
-	const { companyId: override, ...given } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const projectNumber = readRequired(node, itemIndex, PROJECT_NUMBER, this.getNodeParameter(PROJECT_NUMBER.name, itemIndex));
+	const { [COMPANY_ID.name]: override, ...given } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const fields = readFields(node, itemIndex, PROJECT_FIELDS, given);
 	const companyId = companyIdFor.call(this, run, itemIndex, override);
 	return { companyId, projectNumber, fields };
 }
 
+/** The body of a create or a replace: the project's identity, then the fields given. */
 export const projectBody = (input: ProjectInput): IDataObject => ({
-	companyId: input.companyId,
-	projectNumber: input.projectNumber,
+	[COMPANY_ID.name]: input.companyId,
+	[PROJECT_NUMBER.name]: input.projectNumber,
 	...input.fields,
 });
 

@@ -1,10 +1,26 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { forgetProjectNumbers, projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 import { additionalFieldsParameter, NUMBER_TAKEN_HINTS, projectBody, projectNumberParameter, readProjectInput } from './project-input';
+
+export async function executeProjectReplace(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => ({ input: readProjectInput.call(this, run, itemIndex), ref: readProjectRef.call(this, itemIndex) }),
+		run: async ({ input, ref }, itemIndex) => {
+			const id = await resolveProjectId(run, ref, itemIndex);
+			const replaced = await run.client.request<IDataObject>('PUT', ['projects', id], {
+				body: projectBody(input),
+				itemIndex,
+				hints: NUMBER_TAKEN_HINTS,
+			});
+			forgetProjectNumbers(run); // the number may have changed
+			return replaced;
+		},
+	});
+}
 
 export const replace: Operation = {
 	description: [
@@ -19,16 +35,5 @@ export const replace: Operation = {
 		projectNumberParameter,
 		additionalFieldsParameter,
 	],
-	execute: perItem(async function (itemIndex, run) {
-		const input = readProjectInput.call(this, run, itemIndex);
-		const ref = readProjectRef.call(this, itemIndex);
-		const id = await resolveProjectId(run, ref, itemIndex);
-		const replaced = await run.client.request<IDataObject>('PUT', ['projects', id], {
-			body: projectBody(input),
-			itemIndex,
-			hints: NUMBER_TAKEN_HINTS,
-		});
-		forgetProjectNumbers(run); // the number may have changed
-		return replaced;
-	}),
+	execute: executeProjectReplace,
 };

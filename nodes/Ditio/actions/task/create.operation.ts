@@ -1,12 +1,29 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { withOutcome } from '../common/outcome';
 import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import { withOutcome } from '../common/outcome';
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 import { resolveParent } from './parent';
 import { landedAlready, rememberTask } from './task-index';
-import { additionalFieldsParameter, externalIdParameter, ifParentNotMarkedParameter, readTaskInput } from './task-input';
+import { additionalFieldsParameter, externalIdParameter, ifParentNotMarkedParameter, readTaskInput, taskBody } from './task-input';
+
+export async function executeTaskCreate(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => readTaskInput.call(this, run, itemIndex),
+		run: async (input, itemIndex) => {
+			const projectId = await resolveProjectId(run, input.project, itemIndex);
+			const { fields, notice } = await resolveParent.call(this, run, itemIndex, projectId, input.fields, input.parentExternalId);
+			const created = await run.client.request<IDataObject>('POST', ['tasks'], {
+				body: taskBody(input, projectId, fields),
+				itemIndex,
+				repeatable: landedAlready(run, projectId, input.externalId, itemIndex),
+			});
+			await rememberTask(run, created);
+			return withOutcome(created, 'created', notice ? { notice } : {});
+		},
+	});
+}
 
 export const create: Operation = {
 	description: [
@@ -15,16 +32,5 @@ export const create: Operation = {
 		additionalFieldsParameter,
 		ifParentNotMarkedParameter,
 	],
-	execute: perItem(async function (itemIndex, run) {
-		const input = readTaskInput.call(this, run, itemIndex);
-		const projectId = await resolveProjectId(run, input.project, itemIndex);
-		const { fields, notice } = await resolveParent.call(this, run, itemIndex, projectId, input.fields, input.parentExternalId);
-		const created = await run.client.request<IDataObject>('POST', ['tasks'], {
-			body: { companyId: input.companyId, projectId, externalId: input.externalId, ...fields },
-			itemIndex,
-			repeatable: landedAlready(run, projectId, input.externalId, itemIndex),
-		});
-		await rememberTask(run, created);
-		return withOutcome(created, 'created', notice ? { notice } : {});
-	}),
+	execute: executeTaskCreate,
 };

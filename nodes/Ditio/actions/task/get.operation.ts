@@ -1,34 +1,21 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readRequired } from '../../../shared/fields/collection';
-import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
-import { TASK_FIELDS } from '../../../shared/fields/task.fields';
+import { identityParameter, readRequired } from '../../../shared/fields/collection';
 import type { ApiField } from '../../../shared/fields/field';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import { EXTERNAL_PROJECT_NUMBER, PROJECT_NUMBER } from '../../../shared/fields/project.fields';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
+import { EXTERNAL_ID, TASK_FIELDS, TASK_NUMBER } from '../../../shared/fields/task.fields';
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 import { readTaskId, taskIdParameter } from './task-input';
-
-const text = (name: string, displayName: string, description: string): ApiField & INodeProperties => ({
-	name,
-	displayName,
-	kind: 'string',
-	type: 'string',
-	default: '',
-	required: true,
-	description,
-});
-
-export const PROJECT_NUMBER_KEY = text('projectNumber', 'Project Number', 'Ditio project number of the project');
-export const TASK_NUMBER_KEY = text('taskNumber', 'Task Number', 'Work order number within the project');
-export const EXTERNAL_PROJECT_NUMBER_KEY = text('externalProjectNumber', 'External Project Number', 'Project number in your external system');
-export const EXTERNAL_ID_KEY = text('externalId', 'External ID', 'Your work order number or ID');
 
 const only = (lookupBy: string, property: INodeProperties): INodeProperties => ({
 	...property,
 	displayOptions: { show: { lookupBy: [lookupBy] } },
 });
 
-const description: INodeProperties[] = [
+/** How a work order is named: by Ditio ID, by project and task number, or by the ERP's numbers. */
+export const TASK_LOOKUP_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Look Up By',
 		name: 'lookupBy',
@@ -42,26 +29,36 @@ const description: INodeProperties[] = [
 		],
 	},
 	only('id', taskIdParameter),
-	only('taskNumber', PROJECT_NUMBER_KEY),
-	only('taskNumber', TASK_NUMBER_KEY),
-	only('externalId', EXTERNAL_PROJECT_NUMBER_KEY),
-	only('externalId', EXTERNAL_ID_KEY),
-	simplifyParameter,
+	only('taskNumber', identityParameter(PROJECT_NUMBER)),
+	only('taskNumber', identityParameter(TASK_NUMBER)),
+	only('externalId', identityParameter(EXTERNAL_PROJECT_NUMBER)),
+	only('externalId', identityParameter(EXTERNAL_ID)),
 ];
 
-export const get: Operation = {
-	description,
-	execute: perItem(async function (itemIndex, run) {
-		const node = this.getNode();
-		const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
-		const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
-		const path =
-			lookupBy === 'taskNumber'
-				? ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY)]
-				: lookupBy === 'externalId'
-					? ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER_KEY), 'by-external-id', value(EXTERNAL_ID_KEY)]
-					: ['tasks', readTaskId.call(this, itemIndex)];
-		const task = await run.client.request<IDataObject>('GET', path, { itemIndex });
-		return shaped(this.getNodeParameter('simplify', itemIndex, true) as boolean, task, TASK_IDENTITY, TASK_FIELDS);
-	}),
-};
+const description: INodeProperties[] = [...TASK_LOOKUP_PROPERTIES, simplifyParameter];
+
+/** The path that reads the work order the item's Look Up By names; checked, nothing sent. */
+export function taskLookupPath(this: IExecuteFunctions, itemIndex: number): string[] {
+	const node = this.getNode();
+	const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
+	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
+	if (lookupBy === 'taskNumber') return ['tasks', 'by-project-number', value(PROJECT_NUMBER), 'by-task-number', value(TASK_NUMBER)];
+	if (lookupBy === 'externalId')
+		return ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER), 'by-external-id', value(EXTERNAL_ID)];
+	return ['tasks', readTaskId.call(this, itemIndex)];
+}
+
+export async function executeTaskGet(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => ({
+			path: taskLookupPath.call(this, itemIndex),
+			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+		}),
+		run: async ({ path, simplify }, itemIndex) => {
+			const task = await run.client.request<IDataObject>('GET', path, { itemIndex });
+			return shaped(simplify, task, TASK_IDENTITY, TASK_FIELDS);
+		},
+	});
+}
+
+export const get: Operation = { description, execute: executeTaskGet };

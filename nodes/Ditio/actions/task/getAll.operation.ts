@@ -1,25 +1,15 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readRequired } from '../../../shared/fields/collection';
-import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
-import { TASK_FIELDS } from '../../../shared/fields/task.fields';
+import { identityParameter, readRequired } from '../../../shared/fields/collection';
 import type { ApiField } from '../../../shared/fields/field';
+import { PROJECT_NUMBER } from '../../../shared/fields/project.fields';
+import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
+import { PRODUCTION_CODE, TASK_FIELDS, TASK_NUMBER } from '../../../shared/fields/task.fields';
 import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { projectLocator } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
-import { PROJECT_NUMBER_KEY, TASK_NUMBER_KEY } from './get.operation';
-
-const PRODUCTION_CODE_KEY: ApiField & INodeProperties = {
-	displayName: 'Production Code',
-	name: 'productionCode',
-	kind: 'string',
-	type: 'string',
-	default: '',
-	required: true,
-	description: 'Production code (external dimension 1) of the work orders',
-};
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 
 const only = (listBy: string, property: INodeProperties): INodeProperties => ({
 	...property,
@@ -43,9 +33,9 @@ const description: INodeProperties[] = [
 		'project',
 		projectLocator({ description: 'The project whose work orders to get' }, true),
 	),
-	only('productionCode', PRODUCTION_CODE_KEY),
-	only('taskNumber', PROJECT_NUMBER_KEY),
-	only('taskNumber', TASK_NUMBER_KEY),
+	only('productionCode', identityParameter(PRODUCTION_CODE)),
+	only('taskNumber', identityParameter(PROJECT_NUMBER)),
+	only('taskNumber', identityParameter(TASK_NUMBER)),
 	...RETURN_ALL_AND_LIMIT,
 	simplifyParameter,
 	filtersParameter([
@@ -81,33 +71,40 @@ const description: INodeProperties[] = [
 ];
 
 function listPath(listBy: string, value: (key: ApiField) => string, project: () => { mode: string; value: string }) {
-	if (listBy === 'productionCode') return ['tasks', 'by-production-code', value(PRODUCTION_CODE_KEY)];
+	if (listBy === 'productionCode') return ['tasks', 'by-production-code', value(PRODUCTION_CODE)];
 	if (listBy === 'taskNumber')
-		return ['tasks', 'by-project-number', value(PROJECT_NUMBER_KEY), 'by-task-number', value(TASK_NUMBER_KEY), 'list'];
+		return ['tasks', 'by-project-number', value(PROJECT_NUMBER), 'by-task-number', value(TASK_NUMBER), 'list'];
 	const ref = project();
 	if (ref.mode === 'projectNumber') return ['tasks', 'by-project-number', ref.value];
 	if (ref.mode === 'externalProjectNumber') return ['tasks', 'by-external-project-number', ref.value];
 	return ['tasks', 'project', ref.value];
 }
 
-export const getAll: Operation = {
-	description,
-	execute: perItem(async function (itemIndex, run) {
-		const node = this.getNode();
-		const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
-		const listBy = this.getNodeParameter('listBy', itemIndex) as string;
-		const path = listPath(listBy, value, () => readProjectRef.call(this, itemIndex));
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const tasks = await run.client.request<IDataObject[]>('GET', path, { itemIndex });
-		const wanted = tasks.filter(
-			(t) =>
-				matchesActive(t, filters.active) &&
-				containsText(t.name, filters.nameContains) &&
-				containsText(t.externalId, filters.externalIdContains) &&
-				(!filters.parentActivityId || t.parentActivityId === filters.parentActivityId) &&
-				(!filters.topLevelOnly || !t.parentActivityId),
-		);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return shaped(simplify, applyLimit.call(this, itemIndex, wanted), TASK_IDENTITY, TASK_FIELDS);
-	}),
-};
+export async function executeTaskGetAll(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => {
+			const node = this.getNode();
+			const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
+			const listBy = this.getNodeParameter('listBy', itemIndex) as string;
+			return {
+				path: listPath(listBy, value, () => readProjectRef.call(this, itemIndex)),
+				filters: this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+				simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+			};
+		},
+		run: async ({ path, filters, simplify }, itemIndex) => {
+			const tasks = await run.client.request<IDataObject[]>('GET', path, { itemIndex });
+			const wanted = tasks.filter(
+				(t) =>
+					matchesActive(t, filters.active) &&
+					containsText(t.name, filters.nameContains) &&
+					containsText(t.externalId, filters.externalIdContains) &&
+					(!filters.parentActivityId || t.parentActivityId === filters.parentActivityId) &&
+					(!filters.topLevelOnly || !t.parentActivityId),
+			);
+			return shaped(simplify, applyLimit.call(this, itemIndex, wanted), TASK_IDENTITY, TASK_FIELDS);
+		},
+	});
+}
+
+export const getAll: Operation = { description, execute: executeTaskGetAll };

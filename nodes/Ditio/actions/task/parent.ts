@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchRun } from '../types';
 import { projectTasks, rememberTask } from './task-index';
+import { nothingWritten } from '../../../shared/untouched';
 
 export interface ParentResolution {
 	fields: IDataObject;
@@ -30,7 +31,7 @@ export async function resolveParent(
 		const named = parentExternalId ? `with External ID "${parentExternalId}"` : `with ID "${parentId}"`;
 		throw new NodeOperationError(this.getNode(), `Parent work order ${named} is not in this project`, {
 			itemIndex,
-			description: `A parent must be a work order of the same project (${projectId}). Create the parent first, earlier in the same run or before it. Nothing was sent for item ${itemIndex}.`,
+			description: `A parent must be a work order of the same project (${projectId}). Create the parent first, earlier in the same run or before it. ${nothingWritten(itemIndex)}`,
 		});
 	}
 	const resolved = { ...fields, parentActivityId: String(parent.id) };
@@ -41,7 +42,7 @@ export async function resolveParent(
 	if (policy === 'error') {
 		throw new NodeOperationError(this.getNode(), `${who} is not marked as a parent`, {
 			itemIndex,
-			description: `Set Is Parent on it, or choose "Mark the Parent" under If the Parent Is Not Marked as Parent. Nothing was sent for item ${itemIndex}.`,
+			description: `Set Is Parent on it, or choose "Mark the Parent" under If the Parent Is Not Marked as Parent. ${nothingWritten(itemIndex)}`,
 		});
 	}
 	if (policy === 'mark') {

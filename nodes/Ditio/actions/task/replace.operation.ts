@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
-import { perItem } from '../per-item';
-import type { Operation } from '../types';
+import { executeItems } from '../execute-items';
+import type { BatchRun, Operation } from '../types';
 import { resolveParent } from './parent';
 import {
 	additionalFieldsParameter,
@@ -10,8 +10,21 @@ import {
 	ifParentNotMarkedParameter,
 	readTaskId,
 	readTaskInput,
+	taskBody,
 	taskIdParameter,
 } from './task-input';
+
+export async function executeTaskReplace(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
+	return await executeItems(this, run, {
+		read: (itemIndex) => ({ id: readTaskId.call(this, itemIndex), input: readTaskInput.call(this, run, itemIndex) }),
+		run: async ({ id, input }, itemIndex) => {
+			const projectId = await resolveProjectId(run, input.project, itemIndex);
+			const { fields, notice } = await resolveParent.call(this, run, itemIndex, projectId, input.fields, input.parentExternalId);
+			const replaced = await run.client.request<IDataObject>('PUT', ['tasks', id], { body: taskBody(input, projectId, fields), itemIndex });
+			return notice ? { ...replaced, notice } : replaced;
+		},
+	});
+}
 
 export const replace: Operation = {
 	description: [
@@ -28,15 +41,5 @@ export const replace: Operation = {
 		additionalFieldsParameter,
 		ifParentNotMarkedParameter,
 	],
-	execute: perItem(async function (itemIndex, run) {
-		const id = readTaskId.call(this, itemIndex);
-		const input = readTaskInput.call(this, run, itemIndex);
-		const projectId = await resolveProjectId(run, input.project, itemIndex);
-		const { fields, notice } = await resolveParent.call(this, run, itemIndex, projectId, input.fields, input.parentExternalId);
-		const replaced = await run.client.request<IDataObject>('PUT', ['tasks', id], {
-			body: { companyId: input.companyId, projectId, externalId: input.externalId, ...fields },
-			itemIndex,
-		});
-		return notice ? { ...replaced, notice } : replaced;
-	}),
+	execute: executeTaskReplace,
 };

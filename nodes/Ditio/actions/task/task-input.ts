@@ -1,67 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionOptions, readFields, readRequired } from '../../../shared/fields/collection';
-import { EXTERNAL_ID, TASK_FIELDS } from '../../../shared/fields/task.fields';
-import { companyIdFor, COMPANY_ID_OPTION } from '../common/company';
+import { fieldsCollection, identityParameter, readFields, readRequired } from '../../../shared/fields/collection';
+import { COMPANY_ID } from '../../../shared/fields/company.fields';
+import { EXTERNAL_ID, PARENT_EXTERNAL_ID, TASK_FIELDS, TASK_ID } from '../../../shared/fields/task.fields';
+import { companyIdFor } from '../common/company';
 import { DITIO_ID } from '../../../shared/ids';
 import { type ProjectRef } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
 import type { BatchRun } from '../types';
+import { nothingSent } from '../../../shared/untouched';
 
-export const PARENT_EXTERNAL_ID_OPTION: INodeProperties = {
-	displayName: 'Parent External ID',
-	name: 'parentExternalId',
-	type: 'string',
-	default: '',
-	description:
-		'External ID of the parent work order in the same project. The node finds its Ditio ID, also when the parent was created earlier in this run.',
-};
+export const externalIdParameter = identityParameter(EXTERNAL_ID);
 
-export const externalIdParameter: INodeProperties = {
-	displayName: 'External ID',
-	name: 'externalId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'WO-100',
-	description: 'Your work order number or ID, unique within the project',
-};
+export const taskIdParameter = identityParameter(TASK_ID);
 
-export const taskIdParameter: INodeProperties = {
-	displayName: 'Work Order ID',
-	name: 'taskId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '66a1b2c3d4e5f6a7b8c9d0e2',
-	description: 'The Ditio ID of the work order (24 hex characters)',
-};
+export const additionalFieldsParameter = fieldsCollection(
+	'additionalFields',
+	[COMPANY_ID, PARENT_EXTERNAL_ID, ...TASK_FIELDS],
+	"Only the fields you add are sent. On create, settings you leave out are filled by Ditio from the project's template work order (prices, unit, SJA).",
+);
 
-export const additionalFieldsParameter: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description:
-		"Only the fields you add are sent. On create, settings you leave out are filled by Ditio from the project's template work order (prices, unit, SJA).",
-	options: [COMPANY_ID_OPTION, PARENT_EXTERNAL_ID_OPTION, ...collectionOptions(TASK_FIELDS)].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	),
-};
-
-export const updateFieldsParameter: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'The fields to change; the others stay as they are',
-	options: [PARENT_EXTERNAL_ID_OPTION, ...collectionOptions([EXTERNAL_ID, ...TASK_FIELDS])].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	),
-};
+export const updateFieldsParameter = fieldsCollection('updateFields', [EXTERNAL_ID, PARENT_EXTERNAL_ID, ...TASK_FIELDS]);
 
 export const ifParentNotMarkedParameter: INodeProperties = {
 	displayName: 'If the Parent Is Not Marked as Parent',
@@ -91,7 +51,7 @@ export interface TaskInput {
 
 /** Splits off the node's own helper field; the rest must be Ditio fields. */
 export function readTaskFields(this: IExecuteFunctions, itemIndex: number, table = TASK_FIELDS, given: IDataObject) {
-	const { parentExternalId, ...rest } = given;
+	const { [PARENT_EXTERNAL_ID.name]: parentExternalId, ...rest } = given;
 	const fields = readFields(this.getNode(), itemIndex, table, rest);
 	const parent = typeof parentExternalId === 'string' ? parentExternalId.trim() : String(parentExternalId ?? '');
 	// An empty Parent Work Order ID (an ERP column empty for top-level rows) means no parent, as an
@@ -112,23 +72,31 @@ export function readTaskFields(this: IExecuteFunctions, itemIndex: number, table
 
 /** The Work Order ID of one item; a number where an ID belongs gets a hint. */
 export function readTaskId(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('taskId', itemIndex) ?? '').trim();
+	const id = String(this.getNodeParameter(TASK_ID.name, itemIndex) ?? '').trim();
 	if (!DITIO_ID.test(id)) {
 		throw new NodeOperationError(this.getNode(), `Work Order ID "${id}" is not a Ditio ID`, {
 			itemIndex,
 			description: id
-				? `A Ditio ID is 24 hex characters. If "${id}" is your own work order number, look the work order up with Get (by External ID or Task Number) and use its id. Nothing was sent for item ${itemIndex}.`
-				: `Give the Ditio ID of the work order. Nothing was sent for item ${itemIndex}.`,
+				? `A Ditio ID is 24 hex characters. If "${id}" is your own work order number, look the work order up with Get (by External ID or Task Number) and use its id. ${nothingSent(itemIndex)}`
+				: `Give the Ditio ID of the work order. ${nothingSent(itemIndex)}`,
 		});
 	}
 	return id;
 }
 
+/** The body of a create or a replace: the work order's identity, then the fields given. */
+export const taskBody = (input: TaskInput, projectId: string, fields: IDataObject): IDataObject => ({
+	[COMPANY_ID.name]: input.companyId,
+	projectId,
+	[EXTERNAL_ID.name]: input.externalId,
+	...fields,
+});
+
 export function readTaskInput(this: IExecuteFunctions, run: BatchRun, itemIndex: number): TaskInput {
 	const node = this.getNode();
 	const project = readProjectRef.call(this, itemIndex);
-	const externalId = readRequired(node, itemIndex, EXTERNAL_ID, this.getNodeParameter('externalId', itemIndex));
-	const { companyId: override, ...given } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const externalId = readRequired(node, itemIndex, EXTERNAL_ID, this.getNodeParameter(EXTERNAL_ID.name, itemIndex));
+	const { [COMPANY_ID.name]: override, ...given } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { fields, parentExternalId } = readTaskFields.call(this, itemIndex, TASK_FIELDS, given);
 	const companyId = companyIdFor.call(this, run, itemIndex, override);
 	return { companyId, project, externalId, fields, parentExternalId };
