@@ -292,7 +292,8 @@ describe('the trigger and the project picker throttle the same way', () => {
 			nodeName: 'ditioTrigger',
 			parameters: { resource: 'task', events: ['created'], scope: 'project', project: byNumber('P-2026-001') },
 		});
-		ditio.sandbox.setRateLimit({ rate: 1, burst: 1, retryAfter: true });
+		// One token every two seconds: the poll's second request (after the project lookup) is refused.
+		ditio.sandbox.setRateLimit({ rate: 0.5, burst: 1, retryAfter: true });
 		expect(await trigger.poll()).toBeNull(); // the first poll learns what exists
 		ditio.sandbox.store.addTask(DEMO_COMPANY_ID, { projectId: P1, externalId: 'WO-TRIG-RL' });
 		const out = await trigger.poll();
