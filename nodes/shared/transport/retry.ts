@@ -36,7 +36,10 @@ export interface FailureFacts {
 	retryAfter?: unknown;
 }
 
-/** 429: Ditio refused the request before doing anything, so sending it again is always safe. */
+/**
+ * 429 ("Rate limit exceeded", docs/ditio-api.md): Ditio refused the request before doing anything,
+ * so sending it again is always safe. Retry-After is not documented there; it is honoured when sent.
+ */
 export function isRateLimited(facts: FailureFacts): boolean {
 	return facts.status === 429;
 }
