@@ -1,6 +1,6 @@
 /**
- * `npm run bench` (bench/sync.bench.ts): its own jest config so the engine harness (TypeScript)
- * is reused as is. Not part of `npm test`: the root jest.config.js projects match only test/.
+ * `npm run bench` (bench/sync.bench.ts, then bench/trigger.bench.ts): its own jest config so the
+ * engine harness (TypeScript) is reused as is. Not part of `npm test`: the root jest.config.js projects match only test/.
  */
 /** @type {import('jest').Config} */
 module.exports = {

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { DITIO_ENVIRONMENTS, DITIO_SCOPE } from '../nodes/shared/transport/environments';
+import { DITIO_ENVIRONMENTS, DITIO_SCOPE, REPORTING_SCOPE } from '../nodes/shared/transport/environments';
 
 const { test, production } = DITIO_ENVIRONMENTS;
 
@@ -72,6 +72,25 @@ export class DitioOAuth2Api implements ICredentialType {
 			description: 'OAuth2 token endpoint of the identity server',
 		},
 		{
+			// Off by default: a credential saved before this option existed keeps asking for the
+			// integration scope alone, so an API client without the reporting scope keeps working.
+			displayName: 'Use Data Extraction API (Change Feed)',
+			name: 'reportingApi',
+			type: 'boolean',
+			default: false,
+			description: `Whether the API client may also use Ditio's Data Extraction API (scope ${REPORTING_SCOPE}). The Ditio Trigger then asks Ditio's change feed what changed instead of reading every record at every poll.`,
+		},
+		{
+			displayName: 'Reporting API Base URL',
+			name: 'reportingBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://core-api.ditio.app/reporting',
+			required: true,
+			displayOptions: { show: { environment: ['custom'], reportingApi: [true] } },
+			description: 'Base URL of the Data Extraction API, without /v1/…',
+		},
+		{
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'hidden',
@@ -87,7 +106,8 @@ export class DitioOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			default: DITIO_SCOPE,
+			// Hidden, so derived from the visible option rather than stored (see byEnvironment).
+			default: `={{ $self.reportingApi === true ? '${DITIO_SCOPE} ${REPORTING_SCOPE}' : '${DITIO_SCOPE}' }}`,
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

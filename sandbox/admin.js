@@ -5,6 +5,7 @@
  * demos that run in another process. Not logged, not delayed, never faulted.
  */
 const E = require('./errors');
+const { documentsState } = require('./documents');
 
 /** @typedef {import('./server').Sandbox} Sandbox @typedef {import('./errors').Reply} Reply */
 
@@ -21,6 +22,7 @@ const ACTIONS = {
 		registrations: Object.fromEntries(sb.store.registrations),
 	}),
 	'GET requests': (sb) => E.ok(sb.requests),
+	'GET documents': (sb) => E.ok(documentsState(sb.store)),
 	'DELETE requests': (sb) => (sb.clearRequests(), E.noContent()),
 	'POST reset': (sb, body) => (sb.reset(object(body).seed ?? 'empty'), E.ok({ seed: object(body).seed ?? 'empty' })),
 	'POST faults': (sb, body) => (sb.injectFaults(Array.isArray(body) ? body : [body]), E.ok(sb.faults.rules)),
@@ -30,6 +32,8 @@ const ACTIONS = {
 	'GET rate-limit': (sb) => E.ok(sb.rateLimit?.describe() ?? null),
 	'DELETE rate-limit': (sb) => (sb.clearRateLimit(), E.noContent()),
 	'POST expire-tokens': (sb) => (sb.expireAllTokens(), E.noContent()),
+	'POST feed-lag': (sb, body) => (sb.feed.setLag(Number(object(body).seconds) * 1000), E.ok({ seconds: sb.feed.lagMs / 1000 })),
+	'POST feed-scan': (sb) => (sb.feed.scan(), E.noContent()),
 	'POST latency': (sb, body) => (sb.setLatency(Number(object(body).ms)), E.ok({ ms: sb.latencyMs })),
 	'POST token-lifetime': (sb, body) => (sb.setTokenLifetime(Number(object(body).seconds)), E.ok({ seconds: sb.tokens.lifetimeSeconds })),
 	'POST revoke-client': (sb, body) => (sb.revokeClient(String(object(body).clientId)), E.noContent()),

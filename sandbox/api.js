@@ -8,6 +8,7 @@
  */
 const projects = require('./projects');
 const tasks = require('./tasks');
+const documents = require('./documents');
 const { TokenService } = require('./token');
 const { isId } = require('./ids');
 const { mediaType } = require('./http');
@@ -18,14 +19,18 @@ const E = require('./errors');
  *   store: import('./store').Store,
  *   companyIds: string[],
  *   body: Record<string, unknown>,
+ *   raw: Buffer,
+ *   headers: import('http').IncomingHttpHeaders,
+ *   query: URLSearchParams,
  * }} Context
+ * raw, headers and query: for the document endpoints (multipart uploads, section parameters).
  * @typedef {(ctx: Context, ...params: string[]) => import('./errors').Reply} Handler
  */
 
 const PREFIX = ['core', 'api', 'v4', 'integration'];
 const SCOPE = 'ditioapiv3';
 /** Route parameters that hold a Ditio id, checked before the handler runs. */
-const ID_PARAMS = new Set(['id', 'projectId']);
+const ID_PARAMS = new Set(['id', 'projectId', 'fileReferenceId']);
 
 /** @type {Array<[string, string, Handler]>} in order of precedence: literal segments before parameters */
 const ROUTE_TABLE = [
@@ -48,6 +53,7 @@ const ROUTE_TABLE = [
 	['PUT', 'tasks/{id}', tasks.replace],
 	['PATCH', 'tasks/{id}', tasks.patch],
 	['DELETE', 'tasks/{id}', tasks.remove],
+	...documents.DOCUMENT_ROUTES,
 ];
 
 const ROUTES = ROUTE_TABLE.map(([method, template, handler]) => ({
@@ -102,11 +108,11 @@ function match(segments, method) {
  * Handles one API request.
  * @param {{
  *   method: string, segments: string[], headers: import('http').IncomingHttpHeaders, body: Buffer,
- *   authResult: ReturnType<TokenService['check']>, store: import('./store').Store, path: string,
+ *   authResult: ReturnType<TokenService['check']>, store: import('./store').Store, path: string, query?: string,
  * }} request
  * @returns {import('./errors').Reply}
  */
-function handleApi({ method, segments, headers, body, authResult, store, path }) {
+function handleApi({ method, segments, headers, body, authResult, store, path, query = '' }) {
 	const found = match(segments, method);
 	if ('status' in found)
 		return found.status === 405 ? { status: 405, headers: { Allow: found.allow } } : E.notFound(`No endpoint ${method} ${path}`);
@@ -121,7 +127,8 @@ function handleApi({ method, segments, headers, body, authResult, store, path })
 
 	/** @type {Record<string, unknown>} */
 	let parsed = {};
-	if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+	const multipart = documents.UPLOADS.has(found.route.handler); // its body is multipart/form-data, read by the handler
+	if (!multipart && (method === 'POST' || method === 'PUT' || method === 'PATCH')) {
 		const type = mediaType(headers);
 		if (type !== 'application/json' && type !== 'text/json' && !/^application\/[^/]+\+json$/.test(type))
 			return E.ditioError(415, 'UnsupportedMediaType', `Content-Type must be application/json, not '${type || '(none)'}'`);
@@ -137,7 +144,7 @@ function handleApi({ method, segments, headers, body, authResult, store, path })
 	}
 
 	/** @type {Context} */
-	const ctx = { store, companyIds: token.companyIds, body: parsed };
+	const ctx = { store, companyIds: token.companyIds, body: parsed, raw: body, headers, query: new URLSearchParams(query) };
 	return found.route.handler(ctx, ...found.params.map((p) => p.value));
 }
 

@@ -6,6 +6,9 @@
  * "Prosjekt Fjellhall" and its work order WO-100.
  */
 
+const { seedPage } = require('./documents');
+const { SAMPLES } = require('./samples');
+
 const DEMO_COMPANY_ID = '5f0c0ffee0ddba11c0ffee01';
 /** Has data, but the demo client cannot see it: for the 404-of-another-company cases. */
 const OTHER_COMPANY_ID = '5f0c0ffee0ddba11c0ffee02';
@@ -16,6 +19,14 @@ const DEMO_CLIENT = Object.freeze({
 	clientSecret: 'sandbox-secret-+%/=',
 	companyIds: [DEMO_COMPANY_ID],
 	scopes: ['ditioapiv3'],
+});
+
+/** An API client allowed Ditio's Data Extraction API (the change feed) too. */
+const FEED_CLIENT = Object.freeze({
+	clientId: 'ditio-sandbox-feed-client',
+	clientSecret: 'sandbox-feed-secret-+%/=',
+	companyIds: [DEMO_COMPANY_ID],
+	scopes: ['ditioapiv3', 'reportingapiv1'],
 });
 
 const DEMO_IDS = Object.freeze({
@@ -33,6 +44,8 @@ const DEMO_IDS = Object.freeze({
 	taskFasade: '66a1b2c3d4e5f6a7b8c9d0e9', // B-001 in the inactive project
 	otherProject: '65f1a2b3c4d5e6f7a8b9c0f1', // the other company's P-2026-001
 	otherTask: '66a1b2c3d4e5f6a7b8c9d0f1', // the other company's WO-100
+	fileDrawingA1: '67d0c0ffee0ddba11c0ffe01', // Drawing-A1.pdf in the Drawings section of P-2026-001
+	fileOtherDrawing: '67d0c0ffee0ddba11c0ffe02', // a drawing of the other company's P-2026-001
 });
 
 /** @param {import('./store').Store} store */
@@ -140,6 +153,17 @@ function loadDemo(store) {
 	store.addTask(OTHER_COMPANY_ID, {
 		id: ids.otherTask, projectId: ids.otherProject, externalId: 'WO-100', name: 'Annet firmas arbeidsordre', active: true, externalDim01: 'PROD-10',
 	});
+
+	// Documents: a Drawings section on Prosjekt Fjellhall (the sample PDF of /samples/), one on the other company's project.
+	seedPage(store, p1, {
+		section: 'Drawings',
+		description: 'Current construction drawings. Check the revision before you start.',
+		files: [{ id: ids.fileDrawingA1, name: 'Drawing-A1.pdf', data: SAMPLES['Drawing-A1.pdf'].data }],
+	});
+	seedPage(store, ids.otherProject, {
+		section: 'Drawings',
+		files: [{ id: ids.fileOtherDrawing, name: 'Other-company.pdf', data: SAMPLES['Method-statement.pdf'].data }],
+	});
 }
 
-module.exports = { DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo };
+module.exports = { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo };

@@ -9,7 +9,8 @@
  */
 
 /**
- * @typedef {{ status: number, body?: unknown, headers?: Record<string, string> }} Reply
+ * @typedef {{ status: number, body?: unknown, raw?: Buffer, headers?: Record<string, string> }} Reply
+ * raw: a body sent as these bytes (a file download), instead of JSON.
  * @typedef {{ category: 'Validation', code: string, field: string, message: string }} FieldError
  */
 

@@ -57,7 +57,8 @@ function send(res, reply) {
 	/** @type {Record<string, string | number>} */
 	const headers = { ...reply.headers };
 	let payload = Buffer.alloc(0);
-	if (reply.body !== undefined) {
+	if (reply.raw !== undefined) payload = reply.raw; // a file download: the bytes as they are, with the reply's own headers
+	else if (reply.body !== undefined) {
 		payload = Buffer.from(JSON.stringify(reply.body), 'utf8');
 		headers['Content-Type'] = 'application/json; charset=utf-8';
 	}

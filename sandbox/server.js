@@ -10,11 +10,14 @@ const { Store } = require('./store');
 const { TokenService } = require('./token');
 const { handleApi } = require('./api');
 const { handleAdmin } = require('./admin');
+const { ChangeFeed, handleReporting } = require('./feed');
 const { Faults, faultReply } = require('./faults');
 const { RateLimit } = require('./rate-limit');
 const { parseTarget, readBody, send, mediaType } = require('./http');
-const { DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
+const { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
 const E = require('./errors');
+const { handleSample } = require('./samples');
+const { boundaryOf, parseMultipart } = require('./multipart');
 
 /** @typedef {import('./token').Client} Client */
 /**
@@ -29,6 +32,7 @@ const E = require('./errors');
  *   processedStatus?: number,
  *   rateLimited?: boolean,
  *   api: boolean,
+ *   reporting?: boolean,
  *   token: boolean,
  *   auth: import('./token').AuthState,
  *   time: number,
@@ -47,7 +51,9 @@ class Sandbox {
 	/** @param {SandboxOptions} options */
 	constructor(options) {
 		this.store = new Store();
-		this.tokens = new TokenService(options.clients ?? [DEMO_CLIENT], options.tokenLifetimeSeconds ?? 1800);
+		/** The Data Extraction API's change feed over the store (feed.js). */
+		this.feed = new ChangeFeed(this.store);
+		this.tokens = new TokenService(options.clients ?? [DEMO_CLIENT, FEED_CLIENT], options.tokenLifetimeSeconds ?? 1800);
 		this.faults = new Faults();
 		/** @type {RateLimit | undefined} */
 		this.rateLimit = undefined;
@@ -74,6 +80,11 @@ class Sandbox {
 	/** The API base URL as the credential's "custom" environment takes it. */
 	get baseUrl() {
 		return `${this.url}/core`;
+	}
+
+	/** The Data Extraction API's base URL, as the credential's "custom" environment takes it. */
+	get reportingBaseUrl() {
+		return `${this.url}/reporting`;
 	}
 
 	get tokenUrl() {
@@ -177,6 +188,7 @@ class Sandbox {
 		if (seed !== 'demo' && seed !== 'empty') throw new Error(`seed must be 'demo' or 'empty', not ${seed}`);
 		this.store.clear();
 		if (seed === 'demo') loadDemo(this.store);
+		this.feed.reset();
 		this.clearFaults();
 		this.clearRateLimit();
 		this.clearRequests();
@@ -219,11 +231,13 @@ class Sandbox {
 
 		const isToken = target.path === '/connect/token';
 		const isApi = segments[0]?.toLowerCase() === 'core' && segments[1]?.toLowerCase() === 'api';
+		const isReporting = segments[0]?.toLowerCase() === 'reporting';
 		const authResult = this.tokens.check(req.headers.authorization);
 		/** @type {LoggedRequest} */
 		const entry = {
 			method, path: rawUrl, segments, status: null, api: isApi, token: isToken,
-			auth: isApi ? authResult.auth : 'none', time: Date.now(), headers: req.headers,
+			...(isReporting && { reporting: true }),
+			auth: isApi || isReporting ? authResult.auth : 'none', time: Date.now(), headers: req.headers,
 		};
 		this.requests.push(entry);
 
@@ -239,7 +253,7 @@ class Sandbox {
 			return;
 		}
 
-		const fault = isApi || isToken
+		const fault = isApi || isToken || isReporting
 			? this.faults.take({ method, path: target.path, decodedPath: '/' + segments.join('/'), token: isToken })
 			: undefined;
 		if (fault && !fault.afterProcessing) {
@@ -252,9 +266,14 @@ class Sandbox {
 		if (body === 'too-large') reply = E.ditioError(413, 'PayloadTooLarge', 'The request body is too large');
 		else if (isToken) reply = this.tokens.handleTokenRequest({ method, headers: req.headers, body });
 		else if (target.undecodable) reply = E.ditioError(400, 'InvalidPath', `The path ${target.path} has a segment that is not valid percent-encoding`);
-		else if (isApi) reply = handleApi({ method, segments, headers: req.headers, body, authResult, store: this.store, path: target.path });
+		else if (isApi) reply = handleApi({ method, segments, headers: req.headers, body, authResult, store: this.store, path: target.path, query: target.query });
+		else if (segments[0] === 'samples') reply = handleSample(method, segments.slice(1));
+		else if (isReporting)
+			reply = handleReporting({ feed: this.feed, method, segments: segments.slice(1), query: target.query, path: target.path, authResult });
 		else reply = E.notFound(`No endpoint ${method} ${target.path}`);
 
+		// A write through the API is in the change feed from the time it was made.
+		if (isApi && method !== 'GET') this.feed.scan();
 		if (fault) {
 			entry.processedStatus = reply.status;
 			this.#answer(req, res, entry, fault.hang ? 'hang' : fault.reset ? 'reset' : faultReply(fault));
@@ -300,6 +319,13 @@ class Sandbox {
  */
 function describeBody(headers, body) {
 	if (!body.length) return undefined;
+	const boundary = boundaryOf(headers['content-type']);
+	if (boundary) {
+		// Uploads: what was sent, not megabytes of file bytes in the log.
+		const parsed = parseMultipart(body, boundary);
+		if ('error' in parsed) return { multipartError: parsed.error, bytes: body.length };
+		return { bytes: body.length, parts: parsed.parts.map((p) => ({ name: p.name, filename: p.filename, contentType: p.contentType, size: p.data.length })) };
+	}
 	const text = body.toString('utf8');
 	const type = mediaType(headers);
 	if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
@@ -316,7 +342,7 @@ function describeBody(headers, body) {
 /**
  * Starts a sandbox on 127.0.0.1.
  * @param {SandboxOptions} [options] port (0 = a free one; default 0), seed ('empty'), tokenLifetimeSeconds (1800),
- *   latencyMs (0), clients ([DEMO_CLIENT])
+ *   latencyMs (0), clients ([DEMO_CLIENT, FEED_CLIENT])
  * @returns {Promise<Sandbox>}
  */
 async function startSandbox(options = {}) {
@@ -325,4 +351,4 @@ async function startSandbox(options = {}) {
 	return sandbox;
 }
 
-module.exports = { startSandbox, Sandbox, DEMO_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS };
+module.exports = { startSandbox, Sandbox, DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS };

@@ -29,10 +29,12 @@ class Store {
 		this.tasksByProject = new Map();
 		/** @type {Map<string, TaskRecord>} projectId+externalId → task */
 		this.taskByExternalId = new Map();
+		/** @type {Map<string, import('./documents').Folder>} projectId → its document folder (documents.js) */
+		this.documents = new Map();
 	}
 
 	clear() {
-		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId]) map.clear();
+		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId, this.documents]) map.clear();
 	}
 
 	/** Rebuilds every index from the two Maps. */

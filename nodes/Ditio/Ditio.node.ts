@@ -13,7 +13,7 @@ export class Ditio implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, update and read projects and work orders in Ditio',
+		description: 'Create, update and read projects and work orders in Ditio, and attach documents to them',
 		defaults: { name: 'Ditio' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -7,41 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { projectLocator, projectRefOf, resolveProjectId } from '../shared/project-locator';
-import { RunCache } from '../shared/run-cache';
-import { PROJECT_FIELDS, PROJECT_NUMBER } from '../shared/fields/project.fields';
-import { EXTERNAL_ID, TASK_FIELDS } from '../shared/fields/task.fields';
+import { projectLocator } from '../shared/project-locator';
 import { searchProjects } from '../shared/project-search';
 import { type DitioClient, ditioClient } from '../shared/transport/client';
-import { type Change, diff, type Remembered } from './changes';
-
-const WATCHED = {
-	project: [PROJECT_NUMBER.name, ...PROJECT_FIELDS.map((f) => f.name)],
-	task: ['projectId', EXTERNAL_ID.name, ...TASK_FIELDS.map((f) => f.name)],
-};
-
-interface Memory {
-	/** What the trigger watches; when the user changes it, the next poll starts quietly again. */
-	watching: string;
-	seen: Record<string, Remembered>;
-}
-
-/** The records this trigger watches now, and which projects they were read from. */
-async function readWatched(this: IPollFunctions, client: DitioClient, resource: string) {
-	if (resource === 'project') return { records: await client.request<IDataObject[]>('GET', ['projects']), projects: undefined };
-	const scope = this.getNodeParameter('scope') as string;
-	let projectIds: string[];
-	if (scope === 'project') {
-		const ref = projectRefOf(this.getNode(), this.getNodeParameter('project'));
-		projectIds = [await resolveProjectId({ client, cache: new RunCache() }, ref)];
-	} else {
-		const projects = await client.request<IDataObject[]>('GET', ['projects']);
-		projectIds = projects.filter((p) => p.active === true).map((p) => String(p.id));
-	}
-	const records: IDataObject[] = [];
-	for (const id of projectIds) records.push(...(await client.request<IDataObject[]>('GET', ['tasks', 'project', id])));
-	return { records, projects: new Set(projectIds) };
-}
+import { learnForFeed, pollFeed } from './feed';
+import { type Change, type Memory, Seen } from './memory';
+import { compareRead, readWatched } from './polling';
+import { type Resource, watchFieldsOption, watchOf } from './watch';
 
 export class DitioTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,8 +32,15 @@ export class DitioTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Ditio has no webhooks for projects and work orders, so this trigger asks Ditio at the interval below and compares with what it saw last time',
+					'Ditio has no webhooks for projects and work orders, so this trigger asks Ditio at the interval below. With "Use Data Extraction API" on in the credential it asks Ditio\'s change feed what changed (a few requests per poll); otherwise it reads every watched record and compares.',
 				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'Restarts: n8n saves what this trigger remembers only at activation and when it starts the workflow. So after a restart these are not reported: without the change feed, a record that appeared since the workflow last started and was removed while n8n was down; and, without Created among the events, a record created since then and changed while n8n was down. Select all three events (and use the change feed) to miss nothing.',
+				name: 'restartNotice',
 				type: 'notice',
 				default: '',
 			},
@@ -103,41 +82,75 @@ export class DitioTrigger implements INodeType {
 				...projectLocator({ description: 'The project whose work orders to watch' }),
 				displayOptions: { show: { resource: ['task'], scope: ['project'] } },
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [watchFieldsOption('project'), watchFieldsOption('task')],
+			},
 		],
 	};
 
 	methods = { listSearch: { searchProjects } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const resource = this.getNodeParameter('resource') as 'project' | 'task';
+		const resource = this.getNodeParameter('resource') as Resource;
 		const events = this.getNodeParameter('events', []) as string[];
+		const defaults = watchFieldsOption(resource).default as string[];
+		const watch = watchOf(resource, this.getNodeParameter(`options.${resource}Fields`, defaults) as string[]);
 		const client = await ditioClient(this);
-		const { records, projects } = await readWatched.call(this, client, resource);
+		// Taken before the first request, so the next feed window starts no later than this poll's reads.
+		const startedAt = new Date().toISOString();
+		const memory = this.getWorkflowStaticData('node') as Memory;
 
-		if (this.getMode() === 'manual') {
-			const sample = records[records.length - 1];
-			if (!sample) throw new NodeOperationError(this.getNode(), 'Ditio has no record to show yet', {
-				description: 'Create a record in Ditio (or pick another project), then fetch a test event again.',
-			});
-			return [[{ json: { event: 'created', resource, id: sample.id, record: sample } }]];
-		}
+		if (this.getMode() === 'manual') return await testEvent.call(this, client, resource, memory);
 
-		const fields = WATCHED[resource];
-		const watching = JSON.stringify([resource, fields.length, resource === 'task' ? [this.getNodeParameter('scope'), this.getNodeParameter('project', '')] : null]);
-		const memory = this.getWorkflowStaticData('node') as Partial<Memory>;
-		const projectIdAt = fields.indexOf('projectId');
-		// A work order of a project that is no longer watched (made inactive) did not disappear.
-		const stillWatched = projects ? (r: Remembered) => projects.has(String(r[projectIdAt])) : undefined;
+		const mode = client.reporting ? 'feed' : 'polling';
+		const scope = resource === 'task' ? [this.getNodeParameter('scope'), this.getNodeParameter('project', '')] : null;
+		const watching = JSON.stringify([resource, mode, scope, watch.kept]);
 		const first = memory.watching !== watching || !memory.seen;
-		const { events: found, next } = diff(first ? {} : memory.seen!, records, fields, stillWatched);
+		const seen = new Seen(first ? {} : (memory.seen ?? {}), watch);
 
-		// Only a successful read moves the memory: a failed poll throws above and skips nothing.
+		let found: Change[];
+		if (mode === 'feed') {
+			const { changes, state } = first
+				? { changes: [], state: await learnForFeed(this, client, resource, { projectIds: memory.projectIds }, seen, startedAt) }
+				: await pollFeed(this, client, resource, memory, seen, startedAt);
+			found = changes;
+			// Only a poll that read everything moves the memory: a failed one threw above.
+			memory.since = state.since;
+			memory.recent = state.recent;
+			if (state.active.size > 0 || memory.active) memory.active = [...state.active];
+			memory.projectIds = state.projectIds;
+		} else {
+			const read = await readWatched(this, client, resource, first ? { projectIds: memory.projectIds } : memory);
+			found = compareRead(seen, read);
+			memory.projectIds = read.projectIds;
+			delete memory.since;
+			delete memory.recent;
+			delete memory.active;
+		}
 		memory.watching = watching;
-		memory.seen = next;
+		memory.seen = seen.commit();
 		if (first) return null; // the first poll learns what exists instead of reporting it all
 
-		const wanted = found.filter((change: Change) => events.includes(change.event));
+		const wanted = found.filter((change) => events.includes(change.event));
 		if (wanted.length === 0) return null;
 		return [wanted.map((change) => ({ json: { resource, ...change } as IDataObject }))];
 	}
+}
+
+/** Fetch Test Event: one real record, and the memory left alone. */
+async function testEvent(this: IPollFunctions, client: DitioClient, resource: Resource, memory: Memory): Promise<INodeExecutionData[][]> {
+	const { groups } = await readWatched(this, client, resource, { projectIds: { ...memory.projectIds } });
+	const records = [...groups.values()].flat();
+	const sample = records[records.length - 1];
+	if (!sample) {
+		throw new NodeOperationError(this.getNode(), 'Ditio has no record to show yet', {
+			description: 'Create a record in Ditio (or pick another project), then fetch a test event again.',
+		});
+	}
+	return [[{ json: { event: 'created', resource, id: sample.id, record: sample } }]];
 }

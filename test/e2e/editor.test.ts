@@ -170,7 +170,7 @@ describe('the editor in Chromium', () => {
 
 		const resources = await openSelect('resource');
 		// n8n appends "Custom API Call" to nodes whose credential it can reuse in an HTTP Request.
-		expect(resources.filter((r) => r !== 'Custom API Call')).toEqual(['Project', 'Work Order']);
+		expect(resources.filter((r) => r !== 'Custom API Call')).toEqual(['Project', 'Work Order', 'Document']);
 		await closeSelect();
 
 		const operations = ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Replace', 'Update'];

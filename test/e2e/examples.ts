@@ -13,6 +13,8 @@ import { apiWrites, createWorld, n8n, type Line, type World } from './harness';
 export const ERP = 'ditioExErpSync01';
 export const NIGHTLY = 'ditioExNightly01';
 export const NEW_ORDERS = 'ditioExNewOrders';
+/** Example 4 (documents); its run is checked in workflows.test.ts. */
+export const DRAWING = 'ditioExDrawingUpl';
 const WRONG_SECRET_WORKFLOW = 'ditioE2eWrongSecret';
 const WRONG_SECRET_CREDENTIAL = 'ditioWrongSecret';
 

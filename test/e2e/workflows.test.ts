@@ -5,16 +5,59 @@
  * sandbox's data and request log afterwards (examples.ts: the same checks run on n8n 1.x in
  * compat-1x.test.ts).
  */
-import { describeExampleRuns, ERP, NEW_ORDERS, NIGHTLY } from './examples';
+import { createHash } from 'node:crypto';
+
+import { DEMO_IDS } from '../../sandbox/server';
+import { SAMPLES } from '../../sandbox/samples';
+import { describeExampleRuns, DRAWING, ERP, NEW_ORDERS, NIGHTLY } from './examples';
 import { n8n } from './harness';
 
-describeExampleRuns('workflows');
+const world = describeExampleRuns('workflows');
+
+describe('example 4: drawing from a URL → work order documents', () => {
+	const COPY = 'ditioE2eDrawing';
+	const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+	beforeAll(async () => {
+		// The example downloads from `npm start`'s sandbox on port 4500; this world's sandbox has a free port.
+		const { workflow } = n8n.exampleWorkflows().find((e) => e.workflow.id === DRAWING)!;
+		const copy = JSON.parse(JSON.stringify(workflow).replaceAll('http://127.0.0.1:4500', world().sb.url));
+		copy.id = COPY;
+		await n8n.importWorkflows(world().inst, world().env, [copy]);
+	});
+
+	test('HTTP Request downloads the sample PDF and the Ditio node puts it on WO-100, found by the ERP numbers, byte for byte', async () => {
+		const runTwice = async () => {
+			const result = await n8n.executeWorkflow(world().inst, world().env, COPY);
+			expect(result.run?.status).toBe('success');
+			return result.run;
+		};
+		const run = await runTwice();
+		const [uploaded] = n8n.nodeOutput(run, 'Upload to the work order') as Array<Record<string, unknown>>;
+		expect(uploaded).toMatchObject({ name: 'WO-100 Drawing-A1.pdf', section: 'Drawings', taskId: DEMO_IDS.taskGrunnarbeid });
+
+		type Page = { section: string; taskId: string | null; files: Array<{ id: string; name: string; data: Buffer }> };
+		const page = (): Page => {
+			const folder = world().sb.store.documents.get(DEMO_IDS.projectFjellhall) as { pages: Page[] } | undefined;
+			const found = folder?.pages.find((p) => p.taskId === DEMO_IDS.taskGrunnarbeid);
+			if (!found) throw new Error('WO-100 has no document page in the sandbox');
+			return found;
+		};
+		expect(page().section).toBe('Drawings');
+		expect(page().files.map((f) => [f.id, f.name, sha(f.data)])).toEqual([
+			[uploaded.fileReferenceId, 'WO-100 Drawing-A1.pdf', sha(SAMPLES['Drawing-A1.pdf'].data)],
+		]);
+		// Replace is on in the example: a second run leaves one file, not two.
+		await runTwice();
+		expect(page().files).toHaveLength(1);
+	});
+});
 
 describe('examples/ as files', () => {
 	const examples = n8n.exampleWorkflows();
 
-	test('there are the three consultant workflows', () => {
-		expect(examples.map((e) => e.workflow.id).sort()).toEqual([ERP, NEW_ORDERS, NIGHTLY].sort());
+	test('there are the four consultant workflows', () => {
+		expect(examples.map((e) => e.workflow.id).sort()).toEqual([ERP, NEW_ORDERS, NIGHTLY, DRAWING].sort());
 	});
 
 	test.each(examples.map((e) => [e.file.replace(/.*\//, ''), e.workflow]))(

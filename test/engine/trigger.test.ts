@@ -75,13 +75,38 @@ describe('Ditio Trigger', () => {
 		expect(trigger.staticData()).toEqual({});
 	});
 
-	test('what it remembers is compact: values by position, not whole records', async () => {
+	test('what it remembers is compact: one short line per record, far smaller than the records', async () => {
 		const trigger = watchProject();
 		await trigger.poll();
-		const memory = trigger.staticData() as { seen: Record<string, unknown[]> };
-		const ids = ditio.sandbox.store.tasksOfProject(projectId).map((t: { id: string }) => t.id);
-		expect(Object.keys(memory.seen).sort()).toEqual(ids.sort());
-		expect(JSON.stringify(memory.seen).length).toBeLessThan(JSON.stringify(ditio.sandbox.store.tasksOfProject(projectId)).length);
+		const memory = trigger.staticData() as { seen: Record<string, string> };
+		const tasks = ditio.sandbox.store.tasksOfProject(projectId);
+		expect(Object.keys(memory.seen)).toEqual([projectId]);
+		expect(memory.seen[projectId].split('^')).toHaveLength(tasks.length);
+		expect(JSON.stringify(memory.seen).length).toBeLessThan(JSON.stringify(tasks).length / 5);
+	});
+
+	test('a project given by number is looked up once, not at every poll', async () => {
+		const trigger = watchProject();
+		const lookups = () => (ditio.sandbox.requests as Array<{ segments: string[] }>).filter((r) => r.segments.includes('by-project-number')).length;
+		await trigger.poll();
+		await trigger.poll();
+		await trigger.poll();
+		expect(lookups()).toBe(1);
+	});
+
+	test('Fields to Watch: before/after only for those; a change elsewhere still fires, naming the field', async () => {
+		const trigger = ditio.engine.poller({
+			nodeName: 'ditioTrigger',
+			parameters: { resource: 'task', events: ['changed'], scope: 'project', project: byNumber('P-2026-001'), options: { taskFields: ['name'] } },
+		});
+		await trigger.poll();
+		const task = ditio.sandbox.store.tasksOfProject(projectId).find((t: { isTemplate: boolean }) => !t.isTemplate);
+		task.workDescription = 'Ny beskrivelse';
+		const [event] = events(await trigger.poll());
+		expect(event).toEqual(expect.objectContaining({ event: 'changed', id: task.id, changes: {}, changedFields: ['workDescription'] }));
+		expect(event.record).toEqual(expect.objectContaining({ workDescription: 'Ny beskrivelse' }));
+		task.name = 'Nytt navn';
+		expect(events(await trigger.poll())).toEqual([expect.objectContaining({ changes: { name: { before: expect.any(String), after: 'Nytt navn' } }, changedFields: ['name'] })]);
 	});
 
 	test('watching all active projects: a project made inactive does not report its work orders as removed', async () => {

@@ -110,6 +110,9 @@ describe('bulk data', () => {
 	test('seedTasks() makes 50,000 tasks and the list endpoint serves them all', async () => {
 		const project = sb.store.addProject(DEMO_COMPANY_ID, { projectNumber: 'BIG' });
 		sb.seedTasks(DEMO_COMPANY_ID, project.id, 50000, { prefix: 'B-' });
+		// On a busy machine seeding blocks the event loop past the server's keep-alive timeout:
+		// let the server close the connections it held idle, or fetch reuses one as it closes (ECONNRESET).
+		await new Promise((resolve) => setTimeout(resolve, 100));
 		const res = await fetch(`${sb.url}${apiPath('tasks', 'project', project.id)}`, { headers: { Authorization: `Bearer ${await getToken(sb)}` } });
 		const list = /** @type {any[]} */ (await res.json());
 		expect(list).toHaveLength(50000);

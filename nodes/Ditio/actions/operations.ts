@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { documentDescription, documentOperations } from './document';
 import { projectDescription, projectOperations } from './project';
 import { taskDescription, taskOperations } from './task';
 import { requestOptionsParameter } from './common/options';
@@ -9,6 +10,7 @@ import type { Operation } from './types';
 export const OPERATIONS: Record<string, Record<string, Operation> | undefined> = {
 	project: projectOperations,
 	task: taskOperations,
+	document: documentOperations,
 };
 
 export const resourceProperty: INodeProperties = {
@@ -20,6 +22,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Project', value: 'project', description: 'A Ditio project, the container of work orders' },
 		// Ditio's API says task; its users say work order.
 		{ name: 'Work Order', value: 'task', description: 'A work order (task) in a project, on which time is registered' },
+		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
 	],
 	default: 'project',
 	description: 'What to work on in Ditio',
@@ -29,5 +32,7 @@ export const properties: INodeProperties[] = [
 	resourceProperty,
 	...projectDescription,
 	...taskDescription,
-	requestOptionsParameter,
+	...documentDescription,
+	// Documents have their own Options (section, file name …) that include these.
+	{ ...requestOptionsParameter, displayOptions: { hide: { resource: ['document'] } } },
 ];

@@ -7,10 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiBaseUrlOf, type DitioCredentialFields } from './environments';
+import { binaryAnswer, readableErrorBody } from './binary-answer';
+import { apiBaseUrlOf, DITIO_SCOPE, type DitioCredentialFields, REPORTING_SCOPE, reportingBaseUrlOf } from './environments';
 import { failureFacts, toDitioError } from './errors';
+import type { MultipartBody } from './multipart';
 import { AdaptiveGate } from './gate';
-import { integrationPath, unsendableSegment } from './paths';
+import { integrationPath, reportingPath, unsendableSegment } from './paths';
 import { type Clock, SendRateLimiter } from './rate-limiter';
 import { afterRateLimit, DEFAULT_RETRY, delayBeforeRetry, isRateLimited, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
 
@@ -18,9 +20,20 @@ export const CREDENTIAL_TYPE = 'ditioOAuth2Api';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
+export type { BinaryAnswer } from './binary-answer';
+
 /** What one request needs; new kinds of body or answer are added here as optional fields. */
 export interface RequestOptions<T> {
 	body?: IDataObject;
+	/** Query parameters, sent as given (a document upload's section, the change feed's ModifiedSince). */
+	qs?: IDataObject;
+	/** A body sent as these bytes with its own Content-Type (a multipart upload), instead of `body`. */
+	rawBody?: MultipartBody;
+	/**
+	 * The answer is a file: the request resolves to a BinaryAnswer (bytes and headers) instead of
+	 * parsed JSON. Ditio's JSON error body of a refusal is still read for the message.
+	 */
+	binaryResponse?: boolean;
 	/** The item the request is made for, so its error points at it. */
 	itemIndex?: number;
 	/**
@@ -31,6 +44,8 @@ export interface RequestOptions<T> {
 	repeatable?: boolean | (() => Promise<T | undefined>);
 	/** What to tell the user for a given refusal, where the operation knows better than the status. */
 	hints?: Partial<Record<number, string>>;
+	/** `reporting`: Ditio's Data Extraction API (its own host), for a credential that opts in. */
+	base?: 'integration' | 'reporting';
 }
 
 export interface ClientSettings {
@@ -47,6 +62,8 @@ export interface ClientSettings {
 export interface DitioClient {
 	/** The credential's company, used when an item does not name its own. */
 	readonly companyId: string | undefined;
+	/** Whether the credential opts in to the Data Extraction API (requests with `base: 'reporting'`). */
+	readonly reporting: boolean;
 	request<T = unknown>(method: IHttpRequestMethods, segments: readonly string[], options?: RequestOptions<T>): Promise<T>;
 	/** A GET where 404 means "there is none" rather than a failure. */
 	find<T = unknown>(segments: readonly string[], options?: RequestOptions<T>): Promise<T | undefined>;
@@ -76,7 +93,9 @@ function rateLimitHint(policy: RetryPolicy, waitedMs: number, askedMs: number | 
  */
 export async function ditioClient(context: Context, settings: ClientSettings = {}): Promise<DitioClient> {
 	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as DitioCredentialFields;
-	const baseUrl = apiBaseUrlOf(credentials);
+	const integrationBaseUrl = apiBaseUrlOf(credentials);
+	const reportingBaseUrl = reportingBaseUrlOf(credentials);
+	const scope = reportingBaseUrl === undefined ? DITIO_SCOPE : `${DITIO_SCOPE} ${REPORTING_SCOPE}`;
 	const companyId = String(credentials.companyId ?? '').trim() || undefined;
 	const node = context.getNode();
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...settings.retry };
@@ -92,7 +111,19 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 		options: RequestOptions<T> = {},
 		absentOn404: boolean,
 	): Promise<T | undefined> {
-		const path = integrationPath(segments);
+		const reporting = options.base === 'reporting';
+		if (reporting && reportingBaseUrl === undefined) {
+			throw new NodeOperationError(node, 'The Ditio credential does not use the Data Extraction API', {
+				description: `Turn on "Use Data Extraction API (Change Feed)" in the credential (the API client needs scope ${REPORTING_SCOPE}).`,
+			});
+		}
+		if (reporting && !reportingBaseUrl) {
+			throw new NodeOperationError(node, 'Reporting API Base URL is empty in the Ditio credential', {
+				description: 'With Custom URLs and the Data Extraction API on, give the base URL of the reporting API (without /v1/…).',
+			});
+		}
+		const baseUrl = reporting ? (reportingBaseUrl as string) : integrationBaseUrl;
+		const path = reporting ? reportingPath(segments) : integrationPath(segments);
 		const unsendable = unsendableSegment(segments);
 		if (unsendable !== undefined) {
 			throw new NodeOperationError(node, `"${unsendable}" cannot be looked up in Ditio by URL`, {
@@ -118,17 +149,22 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 					body: options.body,
 					json: true,
 					timeout: timeoutMs,
+					// Only when set: query parameters, a multipart body, a file as the answer.
+					...(options.qs ? { qs: options.qs } : {}),
+					...(options.rawBody ? { body: options.rawBody.data, headers: { 'Content-Type': options.rawBody.contentType } } : {}),
+					...(options.binaryResponse ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
 				})) as T;
 				gate.release('ok');
 				limiter.admitted();
-				return answer;
-			} catch (error) {
+				return options.binaryResponse ? (binaryAnswer(answer) as T) : answer;
+			} catch (thrown) {
+				const error = options.binaryResponse ? readableErrorBody(thrown) : thrown;
 				const facts = failureFacts(error);
 				const refused = isRateLimited(facts) && !facts.token;
 				gate.release(refused ? 'throttled' : 'failed');
 				if (absentOn404 && facts.status === 404) return undefined;
 				const fail = (hints = options.hints) =>
-					toDitioError(node, error, { method, path, itemIndex: options.itemIndex, baseUrl, timeoutMs, attempts: attempt, hints });
+					toDitioError(node, error, { method, path, itemIndex: options.itemIndex, baseUrl, timeoutMs, attempts: attempt, hints, scope });
 
 				if (refused) {
 					// Refused before anything was done: any request may go again, a POST too, unchecked.
@@ -163,6 +199,7 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 
 	return {
 		companyId,
+		reporting: reportingBaseUrl !== undefined,
 		request: async <T>(method: IHttpRequestMethods, segments: readonly string[], options?: RequestOptions<T>) =>
 			(await request<T>(method, segments, options, false)) as T,
 		find: async <T>(segments: readonly string[], options?: RequestOptions<T>) => await request<T>('GET', segments, options, true),

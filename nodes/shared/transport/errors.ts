@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DITIO_SCOPE } from './environments';
+import { DITIO_SCOPE, REPORTING_SCOPE } from './environments';
 
 /** What n8n's request helpers leave behind on a failed call, read without trusting its shape. */
 interface Failure {
@@ -23,6 +23,8 @@ export interface CallSite {
 	/** How many tries were made, when more than one. */
 	attempts?: number;
 	hints?: Partial<Record<number, string>>;
+	/** The scope the credential asks for, so a refused scope is named. */
+	scope?: string;
 }
 
 const NETWORK_CODES = new Set([
@@ -116,6 +118,9 @@ function tokenError(node: INode, failure: Failure, site: CallSite): NodeApiError
 	if (oauthCode === 'invalid_client') {
 		message = "Ditio's identity server refused the client ID or client secret (invalid_client)";
 		description = `Check Client ID and Client Secret in the Ditio credential, and ${ENVIRONMENT_HINT}: test and production have separate API clients.`;
+	} else if (oauthCode === 'invalid_scope' && site.scope?.includes(REPORTING_SCOPE)) {
+		message = `Ditio's identity server refused scope ${site.scope} for this API client (invalid_scope)`;
+		description = `The credential's "Use Data Extraction API (Change Feed)" option asks for scope ${REPORTING_SCOPE} too. Give the API client access to the Data Extraction API (scope ${REPORTING_SCOPE}) in Ditio Web → Company setup → Integration, or turn the option off.`;
 	} else if (oauthCode === 'invalid_scope') {
 		message = `Ditio's identity server refused scope ${DITIO_SCOPE} for this API client (invalid_scope)`;
 		description = `Give the API client access to the integration API (scope ${DITIO_SCOPE}) in Ditio Web → Company setup → Integration, or ${ENVIRONMENT_HINT}.`;

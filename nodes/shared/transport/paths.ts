@@ -6,6 +6,11 @@ export function integrationPath(segments: readonly string[]): string {
 	return `/api/v4/integration/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
 }
 
+/** A path of the Data Extraction API, which has its own base URL (`/v1/project`, …). */
+export function reportingPath(segments: readonly string[]): string {
+	return `/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
+}
+
 /**
  * A value of "." or ".." cannot travel as a path segment: URL parsing (WHATWG, also for the
  * percent-encoded forms) turns it into a step up, and the request would reach another record.

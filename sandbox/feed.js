@@ -1,0 +1,179 @@
+// @ts-check
+'use strict';
+/**
+ * Ditio's Data Extraction API, the part the Ditio Trigger uses: the change feed
+ * of projects and work orders under /reporting/v1/ (scope reportingapiv1).
+ * docs/ditio-api.md, "Change feed", lists what is known of the real one.
+ *
+ * The store has no modified times, and tests change its records in place, so
+ * this feed notices changes itself: scan() compares every record with the
+ * version it saw last and stamps a changed or new one with the time of the
+ * scan, a vanished one with a tombstone. The server scans before every feed
+ * request and after every write; a test that wants a precise modified time
+ * calls scan() right after its change.
+ *
+ * Visibility lag (setLag): a change stamped at T is in the feed only from T + lag,
+ * as Ditio says records can become visible a little after their modified time.
+ */
+const E = require('./errors');
+const { TokenService } = require('./token');
+
+const SCOPE = 'reportingapiv1';
+const DEFAULT_CHUNK = 2500;
+const MAX_CHUNK = 10000;
+
+/**
+ * @typedef {{ json: string, record: Record<string, any>, modified: number, deleted?: number }} Version
+ * @typedef {'project' | 'task'} Kind
+ * @typedef {{ t: 'full' | 'incremental', s: number | null, b: number | null, p: string | null, m: number, id: string }} Position
+ */
+
+/** The fields a feed record carries here besides id and times; the real ones are not public. */
+const FEED_FIELDS = {
+	project: ['companyId', 'projectNumber', 'name', 'active'],
+	task: ['companyId', 'projectId', 'externalId', 'name', 'active'],
+};
+
+/** .NET's UTC text, milliseconds only when not zero. @param {number} ms */
+const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+class ChangeFeed {
+	/** @param {import('./store').Store} store */
+	constructor(store) {
+		this.store = store;
+		this.lagMs = 0;
+		/** Page size without ChunkLimit; tests lower it to see several pages. */
+		this.defaultChunk = DEFAULT_CHUNK;
+		/** @type {Record<Kind, Map<string, Version>>} live and deleted records as the feed knows them */
+		this.known = { project: new Map(), task: new Map() };
+		this.reset();
+	}
+
+	/** Everything in the store now counts as last changed a day ago (seed data is old). */
+	reset() {
+		this.known.project.clear();
+		this.known.task.clear();
+		this.scan(Date.now() - 24 * 60 * 60 * 1000);
+	}
+
+	/** @param {number} ms */
+	setLag(ms) {
+		if (!Number.isFinite(ms) || ms < 0) throw new Error(`feed lag must be a number >= 0, not ${ms}`);
+		this.lagMs = ms;
+	}
+
+	/** Stamps what changed in the store since the last scan. @param {number} [now] */
+	scan(now = Date.now()) {
+		for (const [kind, records] of /** @type {Array<[Kind, Map<string, Record<string, any>>]>} */ ([
+			['project', this.store.projects],
+			['task', this.store.tasks],
+		])) {
+			const known = this.known[kind];
+			for (const [id, record] of records) {
+				const json = JSON.stringify(record);
+				const before = known.get(id);
+				if (!before || before.json !== json || before.deleted !== undefined)
+					known.set(id, { json, record: JSON.parse(json), modified: now });
+			}
+			for (const [id, version] of known)
+				if (version.deleted === undefined && !records.has(id)) known.set(id, { ...version, modified: now, deleted: now });
+		}
+	}
+
+	/**
+	 * GET /reporting/v1/project and /reporting/v1/project/work-breakdown-structure.
+	 * @param {Kind} kind @param {URLSearchParams} query @param {string[]} companyIds @param {string} path
+	 * @returns {import('./errors').Reply}
+	 */
+	list(kind, query, companyIds, path) {
+		const param = (/** @type {string} */ name) => {
+			for (const [k, v] of query) if (k.toLowerCase() === name.toLowerCase()) return v;
+			return undefined;
+		};
+		const since = param('ModifiedSince');
+		const before = param('ModifiedBefore');
+		const sinceMs = since === undefined ? null : Date.parse(since);
+		const beforeMs = before === undefined ? null : Date.parse(before);
+		if (sinceMs !== null && Number.isNaN(sinceMs)) return E.invalidArgument(`ModifiedSince '${since}' is not a date`);
+		if (beforeMs !== null && Number.isNaN(beforeMs)) return E.invalidArgument(`ModifiedBefore '${before}' is not a date`);
+		if (beforeMs !== null && sinceMs === null) return E.invalidArgument('ModifiedBefore needs ModifiedSince');
+		if (beforeMs !== null && sinceMs !== null && beforeMs <= sinceMs) return E.invalidArgument('ModifiedBefore must be later than ModifiedSince');
+		const chunkText = param('ChunkLimit');
+		const chunk = chunkText === undefined ? this.defaultChunk : Number(chunkText);
+		if (!Number.isInteger(chunk) || chunk < 1 || chunk > MAX_CHUNK) return E.invalidArgument(`ChunkLimit must be a whole number from 1 to ${MAX_CHUNK}`);
+		const projectId = param('ProjectId')?.toLowerCase() ?? null;
+		const type = sinceMs === null ? 'full' : 'incremental';
+
+		/** @type {Position | undefined} */
+		let from;
+		const token = param('ContinuationToken');
+		if (token) {
+			try {
+				from = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+			} catch {
+				return E.invalidArgument('ContinuationToken is not valid');
+			}
+			if (!from || from.t !== type) return E.invalidArgument(`ContinuationToken belongs to a ${from?.t ?? 'different'} sync, this is a ${type} sync`);
+			if (from.s !== sinceMs || from.b !== beforeMs || from.p !== projectId)
+				return E.invalidArgument('ContinuationToken was issued for other ModifiedSince, ModifiedBefore or ProjectId values');
+		}
+
+		this.scan();
+		const visibleUntil = Date.now() - this.lagMs;
+		const rows = [...this.known[kind].entries()]
+			.filter(([, v]) => companyIds.includes(String(v.record.companyId)))
+			.filter(([id, v]) => projectId === null || (kind === 'project' ? id : String(v.record.projectId).toLowerCase()) === projectId)
+			.filter(([, v]) => (type === 'full' ? v.deleted === undefined : v.modified >= /** @type {number} */ (sinceMs)))
+			.filter(([, v]) => beforeMs === null || v.modified < beforeMs)
+			.filter(([, v]) => type === 'full' || v.modified <= visibleUntil)
+			.sort(([a, va], [b, vb]) => va.modified - vb.modified || (a < b ? -1 : a > b ? 1 : 0))
+			.filter(([id, v]) => !from || v.modified > from.m || (v.modified === from.m && id > from.id));
+		const page = rows.slice(0, chunk);
+		const last = page[page.length - 1];
+		const more = rows.length > chunk && last !== undefined;
+		const next = more
+			? Buffer.from(JSON.stringify({ t: type, s: sinceMs, b: beforeMs, p: projectId, m: last[1].modified, id: last[0] })).toString('base64url')
+			: null;
+		const data = page.map(([id, v]) => ({
+			id,
+			...Object.fromEntries(FEED_FIELDS[kind].map((f) => [f, v.record[f] ?? null])),
+			modifiedDateTime: iso(v.modified),
+			...(v.deleted !== undefined && { isDeleted: true, deletedDateTime: iso(v.deleted) }),
+		}));
+		let nextLink = null;
+		if (next) {
+			const q = new URLSearchParams(query);
+			for (const k of [...q.keys()]) if (k.toLowerCase() === 'continuationtoken') q.delete(k);
+			q.set('ContinuationToken', next);
+			nextLink = `${path}?${q}`;
+		}
+		return E.ok({
+			data,
+			continuationToken: next,
+			syncTypeName: type,
+			recordCount: data.length,
+			deletedRecordCount: data.filter((r) => 'isDeleted' in r).length,
+			links: { next: nextLink },
+		});
+	}
+}
+
+const ROUTES = /** @type {Record<string, Kind>} */ ({ 'v1/project': 'project', 'v1/project/work-breakdown-structure': 'task' });
+
+/**
+ * One request under /reporting/: route, then token and scope, then the feed.
+ * @param {{ feed: ChangeFeed, method: string, segments: string[], query: string, path: string,
+ *   authResult: ReturnType<import('./token').TokenService['check']> }} request segments: after `reporting`
+ * @returns {import('./errors').Reply}
+ */
+function handleReporting({ feed, method, segments, query, path, authResult }) {
+	const route = segments.filter((s, i) => s !== '' || i < segments.length - 1).join('/').toLowerCase();
+	const kind = ROUTES[route];
+	if (!kind) return E.notFound(`No endpoint ${method} ${path}`);
+	if (method !== 'GET') return { status: 405, headers: { Allow: 'GET' } };
+	if (authResult.auth !== 'ok' || !authResult.token) return TokenService.unauthorized(authResult);
+	if (!authResult.token.scopes.includes(SCOPE)) return { status: 403 };
+	return feed.list(kind, new URLSearchParams(query), authResult.token.companyIds, path);
+}
+
+module.exports = { ChangeFeed, handleReporting, REPORTING_SCOPE: SCOPE };
