@@ -14,11 +14,13 @@ function counts(sb) {
 	/** @type {Record<string, number>} */
 	const byMethod = {};
 	for (const r of api) byMethod[r.method] = (byMethod[r.method] ?? 0) + 1;
-	const failed = api.filter((r) => typeof r.status !== 'number' || r.status >= 400);
+	const limited = api.filter((r) => r.rateLimited);
+	const failed = api.filter((r) => !r.rateLimited && (typeof r.status !== 'number' || r.status >= 400));
 	return {
 		api: api.length,
 		token: sb.requests.filter((r) => r.token).length,
 		byMethod,
+		rateLimited: limited.length,
 		failed: failed.length,
 		failedStatuses: [...new Set(failed.map((r) => r.status))],
 	};
@@ -30,12 +32,20 @@ async function main() {
 	const commands = {
 		reset: () => sb.reset('empty'),
 		latency: ({ ms }) => sb.setLatency(ms),
+		rateLimit: ({ settings }) => (settings ? sb.setRateLimit(settings) : sb.clearRateLimit()),
 		project: ({ fields }) => sb.store.addProject(DEMO_COMPANY_ID, fields).id,
 		projects: ({ rows }) => rows.map((/** @type {any} */ fields) => sb.store.addProject(DEMO_COMPANY_ID, fields).id).length,
 		tasks: ({ projectId, rows }) =>
 			rows.map((/** @type {any} */ fields) => sb.store.addTask(DEMO_COMPANY_ID, { ...fields, projectId }).id).length,
 		seedTasks: ({ projectId, count }) => sb.seedTasks(DEMO_COMPANY_ID, projectId, count, { prefix: 'WO-' }).length,
 		counts: () => counts(sb),
+		// Where the time of a run goes, seen from the sandbox: its CPU, and how many requests it held at once.
+		timing: () => {
+			const api = sb.requests.filter((r) => r.api && r.answeredAt);
+			const heldMs = api.reduce((sum, r) => sum + (/** @type {number} */ (r.answeredAt) - r.time), 0);
+			const cpu = process.cpuUsage();
+			return { heldMs, answered: api.length, cpuMs: (cpu.user + cpu.system) / 1000 };
+		},
 		clear: () => sb.clearRequests(),
 	};
 	process.on('message', (/** @type {any} */ message) => {

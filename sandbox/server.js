@@ -12,6 +12,7 @@ const { handleApi } = require('./api');
 const { handleAdmin } = require('./admin');
 const { ChangeFeed, handleReporting } = require('./feed');
 const { Faults, faultReply } = require('./faults');
+const { RateLimit } = require('./rate-limit');
 const { parseTarget, readBody, send, mediaType } = require('./http');
 const { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
 const E = require('./errors');
@@ -29,17 +30,20 @@ const { boundaryOf, parseMultipart } = require('./multipart');
  *   segments: string[],
  *   status: number | 'reset' | 'hang' | null,
  *   processedStatus?: number,
+ *   rateLimited?: boolean,
  *   api: boolean,
  *   reporting?: boolean,
  *   token: boolean,
  *   auth: import('./token').AuthState,
  *   time: number,
+ *   answeredAt?: number,
  *   headers: import('http').IncomingHttpHeaders,
  *   body?: unknown,
  * }} LoggedRequest
  * path: raw, as sent, with the query. segments: decoded (raw where undecodable), without the leading empty one.
  * status: null while in flight; 'reset' / 'hang' for those faults. processedStatus: the status a
- * request processed before an afterProcessing fault would have had. time: Date.now() on arrival.
+ * request processed before an afterProcessing fault would have had. rateLimited: refused by the
+ * rate limit (429) before anything was done. time: Date.now() on arrival; answeredAt: when the answer was sent.
  * body: parsed JSON, the form fields of a token request, or the text.
  */
 
@@ -51,6 +55,8 @@ class Sandbox {
 		this.feed = new ChangeFeed(this.store);
 		this.tokens = new TokenService(options.clients ?? [DEMO_CLIENT, FEED_CLIENT], options.tokenLifetimeSeconds ?? 1800);
 		this.faults = new Faults();
+		/** @type {RateLimit | undefined} */
+		this.rateLimit = undefined;
 		/** @type {LoggedRequest[]} every request except /__sandbox ones, oldest first */
 		this.requests = [];
 		this.latencyMs = 0;
@@ -153,6 +159,19 @@ class Sandbox {
 	}
 
 	/**
+	 * A sustained limit on API requests from now on (replacing any other); see rate-limit.js.
+	 * @param {import('./rate-limit').RateLimitSettings} settings
+	 */
+	setRateLimit(settings) {
+		this.rateLimit = new RateLimit(settings);
+		return this.rateLimit.describe();
+	}
+
+	clearRateLimit() {
+		this.rateLimit = undefined;
+	}
+
+	/**
 	 * @param {string} companyId @param {string} projectId @param {number} count
 	 * @param {{ prefix?: string, fields?: Record<string, unknown> }} [options]
 	 */
@@ -161,7 +180,7 @@ class Sandbox {
 	}
 
 	/**
-	 * Replaces all data with the seed's, and clears faults and the request log.
+	 * Replaces all data with the seed's, and clears faults, the rate limit and the request log.
 	 * Clients, tokens, latency and token lifetime stay as they are.
 	 * @param {'demo' | 'empty'} [seed]
 	 */
@@ -171,6 +190,7 @@ class Sandbox {
 		if (seed === 'demo') loadDemo(this.store);
 		this.feed.reset();
 		this.clearFaults();
+		this.clearRateLimit();
 		this.clearRequests();
 	}
 
@@ -221,10 +241,17 @@ class Sandbox {
 		};
 		this.requests.push(entry);
 
+		// A gateway decides on arrival, before the service sees the request.
+		const limited = isApi ? this.#rateLimited(req.headers.authorization, authResult, entry.time) : undefined;
 		const body = await readBody(req);
 		if (body !== 'too-large') entry.body = describeBody(req.headers, body);
 		if (this.latencyMs > 0) await this.#delay(this.latencyMs);
 		if (this.closed) return;
+		if (limited) {
+			entry.rateLimited = true;
+			this.#answer(req, res, entry, limited);
+			return;
+		}
 
 		const fault = isApi || isToken || isReporting
 			? this.faults.take({ method, path: target.path, decodedPath: '/' + segments.join('/'), token: isToken })
@@ -256,6 +283,21 @@ class Sandbox {
 	}
 
 	/**
+	 * The 429 of the rate limit for this request, if it is over the limit. Without a valid token
+	 * the key is the Authorization header itself, so every caller is limited.
+	 * @param {string | undefined} authorization @param {{ token?: import('./token').Token }} authResult @param {number} now
+	 * @returns {import('./errors').Reply | undefined}
+	 */
+	#rateLimited(authorization, authResult, now) {
+		const limit = this.rateLimit;
+		if (!limit) return undefined;
+		const clientId = authResult.token?.clientId;
+		const key = limit.per === 'client' && clientId ? `client ${clientId}` : `token ${authorization ?? ''}`;
+		const decision = limit.take(key, now);
+		return decision.admitted ? undefined : limit.reply(decision.waitMs);
+	}
+
+	/**
 	 * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {LoggedRequest} entry
 	 * @param {import('./errors').Reply | 'hang' | 'reset'} outcome hang: leave the request open until close()
 	 */
@@ -266,6 +308,7 @@ class Sandbox {
 			return;
 		}
 		entry.status = outcome.status;
+		entry.answeredAt = Date.now();
 		send(res, outcome);
 	}
 }

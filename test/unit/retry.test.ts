@@ -1,8 +1,13 @@
-import { DEFAULT_RETRY, delayBeforeRetry, isTransient, retryAfterMs } from '../../nodes/shared/transport/retry';
+import { DEFAULT_RETRY, delayBeforeRetry, isRateLimited, isTransient, retryAfterMs } from '../../nodes/shared/transport/retry';
 
 describe('retry policy', () => {
-	test.each([429, 502, 503, 504])('%d is worth another try', (status) => expect(isTransient({ status })).toBe(true));
+	test.each([502, 503, 504])('%d is worth another try', (status) => expect(isTransient({ status })).toBe(true));
 	test.each([400, 401, 403, 404, 409, 500])('%d is not', (status) => expect(isTransient({ status })).toBe(false));
+	test('429 is a refusal of its own kind, not a lost answer', () => {
+		expect(isRateLimited({ status: 429 })).toBe(true);
+		expect(isTransient({ status: 429 })).toBe(false);
+		expect(isRateLimited({ status: 503 })).toBe(false);
+	});
 	test('a reset or timed-out connection is worth another try; a refused one is not', () => {
 		expect(isTransient({ code: 'ECONNRESET' })).toBe(true);
 		expect(isTransient({ code: 'ECONNABORTED' })).toBe(true);

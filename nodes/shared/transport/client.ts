@@ -13,7 +13,8 @@ import { failureFacts, toDitioError } from './errors';
 import type { MultipartBody } from './multipart';
 import { AdaptiveGate } from './gate';
 import { integrationPath, reportingPath, unsendableSegment } from './paths';
-import { DEFAULT_RETRY, delayBeforeRetry, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
+import { type Clock, SendRateLimiter } from './rate-limiter';
+import { afterRateLimit, DEFAULT_RETRY, delayBeforeRetry, isRateLimited, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'ditioOAuth2Api';
 
@@ -21,6 +22,7 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export type { BinaryAnswer } from './binary-answer';
 
+/** What one request needs; new kinds of body or answer are added here as optional fields. */
 export interface RequestOptions<T> {
 	body?: IDataObject;
 	/** Query parameters, sent as given (a document upload's section, the change feed's ModifiedSince). */
@@ -52,6 +54,9 @@ export interface ClientSettings {
 	timeoutMs?: number;
 	/** Most requests in flight at once; the gate lowers it by itself on 429. */
 	concurrency?: number;
+	/** Time and waiting; tests pass a clock of their own. */
+	clock?: Clock;
+	random?: () => number;
 }
 
 export interface DitioClient {
@@ -67,6 +72,21 @@ export interface DitioClient {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_CONCURRENCY = 5;
 
+/** n8n's own sleep and the wall clock: the community scanner allows no timers in node code. */
+const N8N_CLOCK: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** What the user reads when a rate limit outlasts the wait budget: which limit, and what to do. */
+function rateLimitHint(policy: RetryPolicy, waitedMs: number, askedMs: number | undefined): string {
+	const budget = `the wait budget (Options → Rate Limit Wait) is ${seconds(policy.rateLimitWaitMs)}`;
+	const why =
+		askedMs !== undefined
+			? `Ditio asked to wait ${seconds(askedMs)} more (Retry-After) after ${seconds(waitedMs)} of waiting, and ${budget}.`
+			: `This request was refused for ${seconds(waitedMs)}, and ${budget}.`;
+	return `Ditio is rate limiting this API client. ${why} The node already slows down to what Ditio admits; raise Rate Limit Wait, run the workflow when other workflows using the same API client are not running, or ask Ditio for a higher limit.`;
+}
+
 /**
  * The only way from this package to the network. One client per execution: it reads the
  * credential once; the token itself is fetched, stored and renewed by n8n.
@@ -80,7 +100,10 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 	const node = context.getNode();
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...settings.retry };
 	const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const clock = settings.clock ?? N8N_CLOCK;
+	const random = settings.random ?? Math.random;
 	const gate = new AdaptiveGate(settings.concurrency ?? DEFAULT_CONCURRENCY);
+	const limiter = new SendRateLimiter(clock);
 
 	async function request<T>(
 		method: IHttpRequestMethods,
@@ -110,8 +133,15 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 			});
 		}
 		const repeatable = REPEATABLE_METHODS.has(method) || (options.repeatable !== undefined && options.repeatable !== false);
-		for (let attempt = 0; ; attempt++) {
+		let lostAnswers = 0;
+		let refusals = 0;
+		let firstRefusalAt: number | undefined;
+		for (let attempt = 1; ; attempt++) {
+			// The gate first: a request waiting for its send slot holds its place, so slots
+			// granted one by one are not spent in a burst when the gate opens.
 			await gate.acquire();
+			await limiter.acquire();
+			const sentAt = clock.now();
 			try {
 				const answer = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 					method,
@@ -125,30 +155,40 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 					...(options.binaryResponse ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
 				})) as T;
 				gate.release('ok');
+				limiter.admitted();
 				return options.binaryResponse ? (binaryAnswer(answer) as T) : answer;
 			} catch (thrown) {
 				const error = options.binaryResponse ? readableErrorBody(thrown) : thrown;
 				const facts = failureFacts(error);
-				gate.release(facts.status === 429 ? 'throttled' : 'failed');
+				const refused = isRateLimited(facts) && !facts.token;
+				gate.release(refused ? 'throttled' : 'failed');
 				if (absentOn404 && facts.status === 404) return undefined;
-				const retry = repeatable && !facts.token && isTransient(facts) && attempt < policy.maxRetries;
-				if (!retry) {
-					throw toDitioError(node, error, {
-						method,
-						path,
-						itemIndex: options.itemIndex,
-						baseUrl,
-						timeoutMs,
-						attempts: attempt + 1,
-						hints: options.hints,
-						scope,
-					});
+				const fail = (hints = options.hints) =>
+					toDitioError(node, error, { method, path, itemIndex: options.itemIndex, baseUrl, timeoutMs, attempts: attempt, hints, scope });
+
+				if (refused) {
+					// Refused before anything was done: any request may go again, a POST too, unchecked.
+					limiter.throttled(sentAt);
+					const now = clock.now();
+					firstRefusalAt ??= now;
+					const waited = now - firstRefusalAt;
+					const step = afterRateLimit(refusals++, waited, policy, facts.retryAfter, random, now);
+					if (!('wait' in step)) throw fail({ ...options.hints, 429: rateLimitHint(policy, waited, step.askedMs) });
+					context.logger?.warn(
+						`Ditio ${method} ${path} rate limited (429); pace now ${limiter.rate?.toFixed(2)} requests/s, try ${attempt + 1} in ${Math.round(step.wait)} ms`,
+					);
+					await clock.sleep(step.wait);
+					continue;
 				}
-				const wait = delayBeforeRetry(attempt, policy, facts.retryAfter);
+
+				const retry = repeatable && !facts.token && isTransient(facts) && lostAnswers < policy.maxRetries;
+				if (!retry) throw fail();
+				const wait = delayBeforeRetry(lostAnswers++, policy, facts.retryAfter, random, clock.now());
 				context.logger?.warn(
-					`Ditio ${method} ${path} failed (${facts.status ?? facts.code}); try ${attempt + 2} of ${policy.maxRetries + 1} in ${Math.round(wait)} ms`,
+					`Ditio ${method} ${path} failed (${facts.status ?? facts.code}); try ${attempt + 1} in ${Math.round(wait)} ms (${lostAnswers} of ${policy.maxRetries} retries)`,
 				);
-				await sleep(wait);
+				await clock.sleep(wait);
+				// The answer was lost, not refused: the first try may have landed.
 				if (typeof options.repeatable === 'function') {
 					const landed = await options.repeatable();
 					if (landed !== undefined) return landed;

@@ -101,7 +101,7 @@ const STATUS_HINTS: Record<number, string> = {
 	403: `The API client may not do this: check in Ditio Web (Company setup → Integration) that it has scope ${DITIO_SCOPE} and access to this company.`,
 	404: "No such record in your company. Check the ID or number; a record of another company answers 404 too, so check the credential's Company ID and environment.",
 	409: 'A record with this number already exists. Use Create or Update to change the existing one.',
-	429: 'Ditio is rate limiting this client. Lower the concurrency in the node options or run the workflow less often.',
+	429: 'Ditio is rate limiting this API client. Raise Options → Rate Limit Wait, or run the workflow when fewer workflows use the same API client.',
 };
 
 function statusHint(status: number): string {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ClientSettings } from '../../../shared/transport/client';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../../shared/transport/client';
-import { DEFAULT_RETRY } from '../../../shared/transport/retry';
+import { DEFAULT_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY } from '../../../shared/transport/retry';
 
 /** Options of every operation: how hard to try when Ditio is busy or slow. */
 export const requestOptionsParameter: INodeProperties = {
@@ -20,7 +20,16 @@ export const requestOptionsParameter: INodeProperties = {
 			default: 4, // = DEFAULT_RETRY.maxRetries (a unit test holds them together)
 			typeOptions: { minValue: 0, maxValue: 10 },
 			description:
-				'How many times to try again after a rate limit (429), a gateway or service error (502, 503, 504) or a broken connection, with growing waits. 0 switches retrying off. A work order is only created again after checking that the first try did not land.',
+				'How many times to try again after a gateway or service error (502, 503, 504), a broken connection or a timeout, with growing waits. 0 switches these retries off. A work order is only created again after checking that the first try did not land. Rate limits (429) are governed by Rate Limit Wait instead.',
+		},
+		{
+			displayName: 'Rate Limit Wait (Minutes)',
+			name: 'rateLimitWaitMinutes',
+			type: 'number',
+			default: 10, // = DEFAULT_RATE_LIMIT_WAIT_MS
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description:
+				'How long one request may keep being refused by a Ditio rate limit (429) before it fails. Meanwhile the node sends at the pace Ditio admits and honours Retry-After. 0 fails at the first 429.',
 		},
 		{
 			displayName: 'Concurrency',
@@ -29,7 +38,7 @@ export const requestOptionsParameter: INodeProperties = {
 			default: 5, // = DEFAULT_CONCURRENCY
 			typeOptions: { minValue: 1, maxValue: 20 },
 			description:
-				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children) and slows down by itself when Ditio answers 429.',
+				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children). When Ditio answers 429 the node also lowers its pace in requests per second by itself.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -47,9 +56,13 @@ export function clientSettings(this: IExecuteFunctions): ClientSettings {
 	const retries = Number(options.retries ?? DEFAULT_RETRY.maxRetries);
 	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
 	const concurrency = Number(options.concurrency ?? DEFAULT_CONCURRENCY);
+	const waitMinutes = Number(options.rateLimitWaitMinutes ?? DEFAULT_RATE_LIMIT_WAIT_MS / 60_000);
 	return {
 		concurrency: Number.isFinite(concurrency) ? Math.min(20, Math.max(1, Math.floor(concurrency))) : DEFAULT_CONCURRENCY,
-		retry: { maxRetries: Number.isFinite(retries) ? Math.max(0, Math.floor(retries)) : DEFAULT_RETRY.maxRetries },
+		retry: {
+			maxRetries: Number.isFinite(retries) ? Math.max(0, Math.floor(retries)) : DEFAULT_RETRY.maxRetries,
+			rateLimitWaitMs: Number.isFinite(waitMinutes) ? Math.max(0, waitMinutes) * 60_000 : DEFAULT_RATE_LIMIT_WAIT_MS,
+		},
 		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
 	};
 }
