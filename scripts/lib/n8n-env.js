@@ -54,8 +54,8 @@ function n8nEnv({ inst, userFolder, port = 5678, brokerPort = 5679, login = DEMO
 	/** @type {Record<string, string>} */
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		// Nothing of the project's npm run or of jest should reach n8n.
-		if (v === undefined || /^(npm_|N8N_|DB_|JEST_|NODE_OPTIONS$|NODE_ENV$)/.test(k)) continue;
+		// Nothing of the project's npm run, of jest or of a queue-mode setting of this shell should reach n8n.
+		if (v === undefined || /^(npm_|N8N_|DB_|QUEUE_|EXECUTIONS_|OFFLOAD_|JEST_|NODE_OPTIONS$|NODE_ENV$)/.test(k)) continue;
 		env[k] = v;
 	}
 	Object.assign(env, {

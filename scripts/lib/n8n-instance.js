@@ -8,8 +8,10 @@
  *   package.js      build, `npm pack`, install into a user folder
  *   n8n-env.js      fresh user folder, the environment of an instance, the demo owner
  *   n8n-cli.js      CLI runs: import, execute, activate; reading a run's output
- *   n8n-process.js  ports, `n8n start`, readiness, stopping
+ *   n8n-process.js  ports, `n8n start` or `n8n worker`, readiness, stopping, kill -9
  *   n8n-rest.js     REST: owner setup (1.x), login
+ *   n8n-queue.js    queue mode: the variables of main and workers, a worker log read
+ *   (n8n-queue-set.js starts a whole queue-mode set: Postgres, Redis, main, workers)
  *
  *   const inst = await ensureN8n();                       // scripts/n8n-install.js
  *   const folder = prepareUserFolder(dir);                // fresh folder, package copied in
@@ -27,4 +29,5 @@ module.exports = {
 	...require('./n8n-cli'),
 	...require('./n8n-process'),
 	...require('./n8n-rest'),
+	...require('./n8n-queue'),
 };

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * A long-running n8n process: free ports, `n8n start` with its output kept, waiting until it is
- * ready, and stopping it.
+ * A long-running n8n process: free ports, `n8n start` (or `n8n worker`) with its output kept,
+ * waiting until it is ready, and stopping or killing it.
  */
 const fs = require('fs');
 const net = require('net');
@@ -31,29 +31,62 @@ function freePort() {
 }
 
 /**
- * `n8n start`, output to a log file (and, with `echo`, to this terminal).
+ * `n8n start` (or another long-running command: `worker`), output to a log file (and, with
+ * `echo`, to this terminal). With `group`, the process leads its own process group, so that it
+ * and the task runner it starts as a child can be stopped or killed together (killGroup).
+ * `output()` is everything it printed, `outputTail()` the last 20,000 characters.
  * @param {import('../n8n-install').InstallPaths} inst
  * @param {Record<string, string>} env
- * @param {{ logFile?: string, echo?: boolean }} [options]
+ * @param {{ logFile?: string, echo?: boolean, command?: string, args?: string[], group?: boolean }} [options]
  */
-function startN8n(inst, env, { logFile, echo = false } = {}) {
-	const child = spawn(inst.node, [inst.n8nBin, 'start'], {
+function startN8n(inst, env, { logFile, echo = false, command = 'start', args = [], group = false } = {}) {
+	const child = spawn(inst.node, [inst.n8nBin, command, ...args], {
 		env,
 		cwd: env.N8N_USER_FOLDER,
 		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: false,
+		detached: group,
 	});
 	const out = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : undefined;
-	let tail = '';
+	let all = '';
 	for (const stream of [child.stdout, child.stderr]) {
 		stream.on('data', (chunk) => {
 			out?.write(chunk);
-			tail = (tail + chunk).slice(-20000);
+			all += chunk;
 			if (echo) process.stdout.write(chunk);
 		});
 	}
 	child.on('close', () => out?.end());
-	return Object.assign(child, { outputTail: () => tail });
+	return Object.assign(child, { group, output: () => all, outputTail: () => all.slice(-20000) });
+}
+
+/**
+ * Sends a signal to a process group led by `child` (startN8n with `group`), or to the process.
+ * @param {import('child_process').ChildProcess & { group?: boolean }} child
+ * @param {NodeJS.Signals} signal
+ */
+function signalGroup(child, signal) {
+	try {
+		if (child.group && child.pid) process.kill(-child.pid, signal);
+		else child.kill(signal);
+	} catch {
+		/* already gone */
+	}
+}
+
+/**
+ * `kill -9` of the whole process group (n8n and its task runner), as a machine that dies would;
+ * resolves when the process has exited.
+ * @param {import('child_process').ChildProcess & { group?: boolean }} child
+ */
+function killGroup(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			signalGroup(child, 'SIGKILL');
+			return resolve(undefined);
+		}
+		child.once('exit', () => resolve(undefined));
+		signalGroup(child, 'SIGKILL');
+	});
 }
 
 /**
@@ -79,19 +112,24 @@ async function waitForReady(baseUrl, child, timeoutMs = 240000) {
 }
 
 /**
- * Stops a process: SIGTERM, then SIGKILL after a grace period.
- * @param {import('child_process').ChildProcess} child
+ * Stops a process: SIGTERM, then SIGKILL after a grace period (to its group, if it leads one;
+ * what is left of the group is killed once it has exited).
+ * @param {import('child_process').ChildProcess & { group?: boolean }} child
  */
 function stopProcess(child, graceMs = 15000) {
 	return new Promise((resolve) => {
-		if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
-		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		if (child.exitCode !== null || child.signalCode !== null) {
+			if (child.group) signalGroup(child, 'SIGKILL');
+			return resolve(undefined);
+		}
+		const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
 		child.once('exit', () => {
 			clearTimeout(timer);
+			if (child.group) signalGroup(child, 'SIGKILL');
 			resolve(undefined);
 		});
-		child.kill('SIGTERM');
+		signalGroup(child, 'SIGTERM');
 	});
 }
 
-module.exports = { isPortFree, freePort, startN8n, waitForReady, stopProcess };
+module.exports = { isPortFree, freePort, startN8n, waitForReady, stopProcess, killGroup };
