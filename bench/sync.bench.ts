@@ -658,7 +658,7 @@ test('benchmark', async () => {
 		if (bench.problems.length) {
 			say(`\n[bench] PROBLEMS (BENCHMARKS.md not written):\n- ${bench.problems.join('\n- ')}`);
 		} else if (FULL) {
-			writeFileSync(join(ROOT, 'BENCHMARKS.md'), text);
+			writeFileSync(join(ROOT, 'BENCHMARKS.md'), text + (readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8').match(/\n<!-- (\w+):start -->[\s\S]*?<!-- \1:end -->\n?/g) ?? []).join('')); // keeps the <!-- x:start --> … <!-- x:end --> sections other benches write
 			say(`[bench] wrote BENCHMARKS.md (${fmtMs(totalMs)})`);
 		} else {
 			say(`[bench] BENCH_SCALE=${SCALE}: BENCHMARKS.md left alone`);

@@ -34,12 +34,13 @@ function freePort() {
  * `n8n start` (or another long-running command: `worker`), output to a log file (and, with
  * `echo`, to this terminal). With `group`, the process leads its own process group, so that it
  * and the task runner it starts as a child can be stopped or killed together (killGroup).
- * `output()` is everything it printed, `outputTail()` the last 20,000 characters.
+ * `outputTail()` is the last 20,000 characters it printed; with `keep`, `output()` is all of it
+ * (for a test that reads the log; `npm start` keeps only the tail, however long it runs).
  * @param {import('../n8n-install').InstallPaths} inst
  * @param {Record<string, string>} env
- * @param {{ logFile?: string, echo?: boolean, command?: string, args?: string[], group?: boolean }} [options]
+ * @param {{ logFile?: string, echo?: boolean, command?: string, args?: string[], group?: boolean, keep?: boolean }} [options]
  */
-function startN8n(inst, env, { logFile, echo = false, command = 'start', args = [], group = false } = {}) {
+function startN8n(inst, env, { logFile, echo = false, command = 'start', args = [], group = false, keep = false } = {}) {
 	const child = spawn(inst.node, [inst.n8nBin, command, ...args], {
 		env,
 		cwd: env.N8N_USER_FOLDER,
@@ -51,7 +52,7 @@ function startN8n(inst, env, { logFile, echo = false, command = 'start', args = 
 	for (const stream of [child.stdout, child.stderr]) {
 		stream.on('data', (chunk) => {
 			out?.write(chunk);
-			all += chunk;
+			all = keep ? all + chunk : (all + chunk).slice(-20000);
 			if (echo) process.stdout.write(chunk);
 		});
 	}

@@ -22,6 +22,7 @@ const { freePort, startN8n, waitForReady, stopProcess, killGroup } = require('./
 const { queueModeEnv, workerEnv, startedExecutions } = require('./n8n-queue');
 const { startPostgres } = require('./postgres');
 const { startRedis } = require('./redis');
+const { waitFor } = require('./wait');
 
 /** How long one n8n instance may take to boot on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 5 * 60 * 1000;
@@ -32,15 +33,19 @@ class Instance {
 	 * @param {string} name
 	 * @param {import('../n8n-install').InstallPaths} inst
 	 * @param {Record<string, string>} env
-	 * @param {{ command: string, args?: string[], readyUrl: string }} how
+	 * @param {{ command: string, args?: string[], readyUrl: string, readyLine?: RegExp }} how
+	 * readyLine: what the log says when the instance is ready; by default what `n8n start` says once
+	 * it has activated the workflows (its readiness endpoint answers earlier, before the
+	 * production webhooks are registered), and what `n8n worker` says once it takes jobs.
 	 */
-	constructor(name, inst, env, { command, args = [], readyUrl }) {
+	constructor(name, inst, env, { command, args = [], readyUrl, readyLine = command === 'worker' ? /n8n worker is now ready/ : /Editor is now accessible via/ }) {
 		this.name = name;
 		this.inst = inst;
 		this.env = env;
 		this.command = command;
 		this.args = args;
 		this.readyUrl = readyUrl;
+		this.readyLine = readyLine;
 		this.logFile = path.join(env.N8N_USER_FOLDER, `${name}.log`);
 		/** @type {ReturnType<typeof startN8n> | undefined} */
 		this.child = undefined;
@@ -52,9 +57,15 @@ class Instance {
 	async start() {
 		if (this.child) this.earlierLog += this.child.output();
 		this.starts++;
-		this.child = startN8n(this.inst, this.env, { command: this.command, args: this.args, logFile: this.logFile, group: true });
+		this.child = startN8n(this.inst, this.env, { command: this.command, args: this.args, logFile: this.logFile, group: true, keep: true });
+		const child = this.child;
 		try {
-			await waitForReady(this.readyUrl, this.child, BOOT_TIMEOUT_MS);
+			const deadline = Date.now() + BOOT_TIMEOUT_MS;
+			await waitForReady(this.readyUrl, child, BOOT_TIMEOUT_MS);
+			await waitFor(`${this.name} logs ${this.readyLine}`, () => {
+				if (child.exitCode !== null) throw new Error(`${this.name} exited (${child.exitCode})`);
+				return this.readyLine.test(child.output());
+			}, { timeoutMs: Math.max(deadline - Date.now(), 1000) });
 		} catch (error) {
 			throw new Error(`${this.name}: ${/** @type {Error} */ (error).message}\n${this.child.outputTail().slice(-6000)}`);
 		}
@@ -78,6 +89,45 @@ class Instance {
 	log() {
 		return this.earlierLog + (this.child?.output() ?? '');
 	}
+}
+
+/**
+ * A client of n8n's database, with the `pg` inside the n8n install.
+ * @param {import('../n8n-install').InstallPaths} inst
+ * @param {{ host: string, port: number, user: string, database: string }} postgres
+ */
+async function connectDb(inst, postgres) {
+	const pg = createRequire(path.join(inst.n8nDir, 'package.json'))('pg');
+	const client = new pg.Client({ host: postgres.host, port: postgres.port, user: postgres.user, database: postgres.database });
+	await client.connect();
+	return client;
+}
+
+/**
+ * The production webhook paths of the given workflows (their Webhook nodes).
+ * @param {any[]} workflows @param {string[]} ids
+ * @returns {string[]}
+ */
+function webhookPaths(workflows, ids) {
+	return workflows
+		.filter((w) => ids.includes(w.id))
+		.flatMap((w) => w.nodes.filter((/** @type {any} */ n) => n.type === 'n8n-nodes-base.webhook').map((/** @type {any} */ n) => String(n.parameters.path)));
+}
+
+/**
+ * Waits until n8n has registered these production webhooks. n8n 2.41 answers ready and says
+ * "Editor is now accessible" before it has activated the published workflows (its publication
+ * service does that afterwards); a webhook is live once it is in `webhook_entity`.
+ * @param {{ query(sql: string, params: unknown[]): Promise<{ rows: any[] }> }} db
+ * @param {string[]} paths
+ */
+async function waitForWebhooks(db, paths) {
+	if (!paths.length) return;
+	await waitFor(
+		`n8n registers the webhooks ${paths.join(', ')}`,
+		async () => (await db.query('SELECT DISTINCT "webhookPath" FROM webhook_entity WHERE "webhookPath" = ANY($1)', [paths])).rows.length === paths.length,
+		{ timeoutMs: BOOT_TIMEOUT_MS, everyMs: 500 },
+	);
 }
 
 /**
@@ -178,12 +228,10 @@ async function startQueueSet({ inst, root, workers = 2, credentials = [], workfl
 		log(`starting main and ${workers} workers`);
 		await Promise.all(instances.map((i) => i.start()));
 
-		const fromN8n = createRequire(path.join(inst.n8nDir, 'package.json'));
-		const pg = fromN8n('pg');
 		// n8n stores an execution's run data in its own `flatted` format.
-		const flatted = fromN8n('flatted');
-		db = new pg.Client({ host: postgres.host, port: postgres.port, user: postgres.user, database: postgres.database });
-		await db.connect();
+		const flatted = createRequire(path.join(inst.n8nDir, 'package.json'))('flatted');
+		db = await connectDb(inst, postgres);
+		await waitForWebhooks(db, webhookPaths(workflows, publish));
 
 		const baseUrl = `http://localhost:${mainPort}`;
 		return {
@@ -231,4 +279,4 @@ async function startQueueSet({ inst, root, workers = 2, credentials = [], workfl
 	}
 }
 
-module.exports = { startQueueSet, postWebhook, Instance, BOOT_TIMEOUT_MS };
+module.exports = { startQueueSet, postWebhook, connectDb, webhookPaths, waitForWebhooks, Instance, BOOT_TIMEOUT_MS };
