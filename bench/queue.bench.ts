@@ -15,21 +15,22 @@
  * <!-- queue:end --> (bench/sync.bench.ts writes the rest and keeps this section).
  * BENCH_SCALE=0.1 divides the work orders by 10 and leaves BENCHMARKS.md alone.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from '../test/host/fs';
+import os from '../test/host/os';
+import { join } from '../test/host/path';
 
 import { DEMO_COMPANY_ID } from '../sandbox/server';
 import { E2E_ROOT, type Sandbox } from '../test/e2e/harness';
 import { createQueueWorld, n8n, type QueueWorld } from '../test/e2e/queue-set';
 import { syncedWorkOrder, syncWorkflow, type SyncBody } from '../test/e2e/queue-workflows';
+import { process } from '../test/host/globals';
+import { ROOT } from '../test/host/repo';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Instance, postWebhook, connectDb, webhookPaths, waitForWebhooks } = require('../scripts/lib/n8n-queue-set');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { postgresEnv } = require('../scripts/lib/n8n-queue');
 
-const ROOT = resolve(__dirname, '..');
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const FULL = SCALE === 1;
 const PROJECTS = 10;
@@ -51,7 +52,12 @@ const body = (list: typeof projects, changedEvery: number): SyncBody => ({ proje
 const changedPerProject = Math.ceil(PER_PROJECT / CHANGED_EVERY);
 const LOWER_BOUND = PROJECTS * 2 + PROJECTS * changedPerProject;
 
-type Webhook = (path: string, body: unknown) => Promise<{ status: number; json: any; text: string }>;
+interface SyncAnswer {
+	items: number;
+	execution: unknown;
+	outcomes: Record<string, number | undefined>;
+}
+type Webhook = (path: string, body: unknown) => Promise<{ status: number; json: SyncAnswer; text: string }>;
 interface Run {
 	mode: string;
 	wallMs: number;

@@ -4,13 +4,14 @@
  * scripts/lib/n8n-queue-set.js (throw-away Postgres and Redis, main, two workers, the package
  * installed on each), with credentials and workflows imported before main starts.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from '../host/fs';
+import { join } from '../host/path';
 
 import { ensureN8n } from '../../scripts/n8n-install';
 import { startQueueSet } from '../../scripts/lib/n8n-queue-set';
 import { startSandbox } from '../../sandbox/server';
 import { E2E_ROOT, n8n, type Sandbox } from './harness';
+import { process } from '../host/globals';
 
 export type QueueSet = Awaited<ReturnType<typeof startQueueSet>>;
 
@@ -39,6 +40,7 @@ export async function createQueueWorld(
 	const inst = await ensureN8n({ quiet: true, line: '2.x' });
 	const sb = await startSandbox({ seed: 'demo' });
 	mkdirSync(E2E_ROOT, { recursive: true });
+	let started = false;
 	try {
 		const set = await startQueueSet({
 			inst,
@@ -52,6 +54,7 @@ export async function createQueueWorld(
 			workerArgs: ['--concurrency=1'],
 			log: (msg: string) => process.stdout.write(`[queue] ${msg}\n`),
 		});
+		started = true;
 		return {
 			sb,
 			set,
@@ -61,9 +64,9 @@ export async function createQueueWorld(
 				await sb.close();
 			},
 		};
-	} catch (error) {
-		await sb.close();
-		throw error;
+	} finally {
+		// A set that did not start leaves no sandbox behind; the failure itself goes on up.
+		if (!started) await sb.close();
 	}
 }
 
@@ -73,7 +76,8 @@ export function sandboxContents(sb: Sandbox) {
 	const tasks = [...sb.store.tasks.values()] as Array<Record<string, unknown>>;
 	const numberOf = new Map(projects.map((p) => [p.id, p.projectNumber]));
 	const keyOf = new Map(tasks.map((t) => [t.id, `${numberOf.get(t.projectId)} ${t.externalId}`]));
-	const withoutId = ({ id: _id, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
+	const withoutId = (record: Record<string, unknown>): Record<string, unknown> =>
+		Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id'));
 	return {
 		projects: projects.map(withoutId).sort((a, b) => String(a.projectNumber).localeCompare(String(b.projectNumber))),
 		tasks: tasks

@@ -12,6 +12,7 @@ import { ERP } from './examples';
 import { apiWrites, type Sandbox } from './harness';
 import { createQueueWorld, FAST_CRASH_NOTICE, n8n, sandboxContents, type QueueWorld } from './queue-set';
 import { syncedWorkOrder, syncWorkflow, triggerLogWorkflow, viaWebhook, type SyncBody, type Workflow } from './queue-workflows';
+import { process } from '../host/globals';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { waitFor } = require('../../scripts/lib/wait') as typeof import('../../scripts/lib/wait');
