@@ -77,3 +77,26 @@ describe('Work Order', () => {
 		await expectValid('task', 'delete', { taskId: String(made.id) });
 	});
 });
+
+describe('Document', () => {
+	const fjellhall = byId(DEMO_IDS.projectFjellhall);
+	const pdf = Buffer.from('%PDF-1.4\n% schema check\n');
+	const withFile = [{ json: {}, binary: { data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'Schema.pdf', bytes: pdf.length } } }];
+
+	test('upload, getAll, download and delete of one file', async () => {
+		const upload = { attachTo: 'project', project: fjellhall, binaryPropertyName: 'data', options: { section: 'Drawings' } };
+		const { items, error } = await ditio.run({ resource: 'document', operation: 'upload', ...upload }, withFile);
+		expect(error).toBeUndefined();
+		const validate = ajv.compile(schemaOf('document', 'upload'));
+		for (const json of jsonOf(items)) expect({ json, errors: validate(json) ? null : validate.errors }).toEqual({ json, errors: null });
+		const id = String(jsonOf(items)[0].fileReferenceId);
+
+		await expectValid('document', 'getAll', { attachTo: 'project', project: fjellhall, returnAll: true });
+		await expectValid('document', 'download', { attachTo: 'project', project: fjellhall, fileReferenceId: id });
+		await expectValid('document', 'delete', { attachTo: 'project', project: fjellhall, fileReferenceId: id });
+	});
+
+	test('setDescription', async () => {
+		await expectValid('document', 'setDescription', { project: fjellhall, description: 'Les dette først.' });
+	});
+});
