@@ -102,7 +102,11 @@ export class DitioTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		const defaults = watchFieldsOption(resource).default as string[];
 		const watch = watchOf(resource, this.getNodeParameter(`options.${resource}Fields`, defaults) as string[]);
-		const client = await ditioClient(this);
+		// A poll waits at most a minute for a rate limit: a failed poll moves nothing, the next one catches up.
+		const client = await ditioClient(this, {
+			retry: { rateLimitWaitMs: 60_000 },
+			rateLimitAdvice: 'the trigger tries again at its next poll, and reports what changed meanwhile',
+		});
 		// Taken before the first request, so the next feed window starts no later than this poll's reads.
 		const startedAt = new Date().toISOString();
 		const memory = this.getWorkflowStaticData('node') as Memory;

@@ -11,7 +11,7 @@ export interface Memory {
 	watching?: string;
 	/** Per group (a project's ID for work orders, '' for projects): one line per record. */
 	seen?: Record<string, string>;
-	/** Polling mode: the project a project number named, looked up once. */
+	/** The project a project number named, looked up once (both modes). */
 	projectIds?: Record<string, string>;
 	/** Change feed: when the last good poll started (ISO). */
 	since?: string;

@@ -14,8 +14,11 @@ export interface ProjectLookup {
 
 export type ProjectMode = 'list' | 'id' | 'projectNumber' | 'externalProjectNumber';
 
-/** The project picker: From List (searchable), By ID, By Number (+ extra modes). Mode labels stay short: the editor cuts them at about nine characters. */
-/** `byExternalNumber` adds the mode that only the work-order list endpoints support. */
+/**
+ * The project picker: From List (searchable), By ID, By Number; `byExternalNumber` adds the mode
+ * that only the work-order list endpoints support. Mode labels stay short: the editor cuts them
+ * at about nine characters.
+ */
 export function projectLocator(overrides: Partial<INodeProperties> = {}, byExternalNumber = false): INodeProperties {
 	return {
 		displayName: 'Project',

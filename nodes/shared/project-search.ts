@@ -4,7 +4,11 @@ import { ditioClient } from './transport/client';
 
 /** The project picker: the company's projects, number first, narrowed by what the user types. */
 export async function searchProjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const client = await ditioClient(this);
+	// The editor waits for this list: a rate limit may hold it for seconds, not the node's minutes.
+	const client = await ditioClient(this, {
+		retry: { rateLimitWaitMs: 20_000 },
+		rateLimitAdvice: 'pick the project By ID or By Number instead, or open the list again in a minute',
+	});
 	const projects = await client.request<IDataObject[]>('GET', ['projects']);
 	const needle = (filter ?? '').toLowerCase();
 	const results = projects

@@ -168,3 +168,43 @@ export function triggerLogWorkflow({ id, watch, log, credential }: { id: string;
 		connections: { 'Ditio Trigger': link('Log the event') },
 	};
 }
+
+/**
+ * A file posted to a production webhook on main (stored by main in n8n's binary data store, the
+ * database in queue mode), uploaded by the Ditio node on a worker to a work order's page, then
+ * downloaded again by the Ditio node; the webhook answers with the downloaded file. The bytes
+ * travel main → worker → Ditio → worker → main.
+ */
+export function documentsWorkflow({ id, path, taskId, section, credential }: { id: string; path: string; taskId: string; section: string; credential: { id: string; name: string } }): Workflow {
+	const onWorkOrder = { attachTo: 'task', lookupBy: 'id', taskId };
+	const webhook = webhookNode(id, path);
+	webhook.parameters = { ...webhook.parameters, responseData: 'firstEntryBinary', options: { binaryPropertyName: 'data' } };
+	return {
+		id,
+		name: 'Queue mode: a file through main and a worker to a work order and back',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			webhook,
+			{
+				id: nodeId(id, 2),
+				name: 'Upload to the work order',
+				type: n8n.NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'document', operation: 'upload', ...onWorkOrder, binaryPropertyName: 'data', options: { section, fileName: 'Queue drawing.pdf' } },
+				credentials: credentials(credential.id, credential.name),
+			},
+			{
+				id: nodeId(id, 3),
+				name: 'Download it again',
+				type: n8n.NODE_TYPE,
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { resource: 'document', operation: 'download', ...onWorkOrder, fileReferenceId: '={{ $json.fileReferenceId }}', options: { binaryPropertyName: 'data' } },
+				credentials: credentials(credential.id, credential.name),
+			},
+		],
+		connections: { Webhook: link('Upload to the work order'), 'Upload to the work order': link('Download it again') },
+	};
+}

@@ -7,11 +7,13 @@
  * (`Worker started execution N`). One set serves every case, in order (the cases share it to keep
  * CI time down; each sets up the Ditio data it needs).
  */
-import { DEMO_COMPANY_ID } from '../../sandbox/server';
+import { createHash } from 'node:crypto';
+
+import { DEMO_COMPANY_ID, DEMO_IDS } from '../../sandbox/server';
 import { ERP } from './examples';
 import { apiWrites, type Sandbox } from './harness';
 import { createQueueWorld, FAST_CRASH_NOTICE, n8n, sandboxContents, type QueueWorld } from './queue-set';
-import { syncedWorkOrder, syncWorkflow, triggerLogWorkflow, viaWebhook, type SyncBody, type Workflow } from './queue-workflows';
+import { documentsWorkflow, syncedWorkOrder, syncWorkflow, triggerLogWorkflow, viaWebhook, type SyncBody, type Workflow } from './queue-workflows';
 import { process } from '../host/globals';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,6 +27,8 @@ const SYNC_B = syncWorkflow({ id: 'ditioQSyncB', path: 'queue-sync-b', credentia
 const WATCHED = 'P-QUEUE-T';
 const LOG = 'P-QUEUE-LOG';
 const TRIGGER = triggerLogWorkflow({ id: 'ditioQTrigger', watch: WATCHED, log: LOG, credential: QUEUE_CREDENTIAL });
+const DOCS_SECTION = 'Queue mode';
+const DOCS = documentsWorkflow({ id: 'ditioQDocs', path: 'queue-docs', taskId: DEMO_IDS.taskGrunnarbeid, section: DOCS_SECTION, credential: QUEUE_CREDENTIAL });
 
 let world: QueueWorld;
 const say = (msg: string) => process.stdout.write(`[queue] ${msg}\n`);
@@ -34,8 +38,8 @@ beforeAll(async () => {
 		// The examples' credential, and one of their own for the syncs and the trigger, so the first
 		// token those fetch is counted (no execution before them has one).
 		credentials: (sb) => [n8n.sandboxCredential(sb), n8n.sandboxCredential(sb, QUEUE_CREDENTIAL)],
-		workflows: [erpExample, ERP_HOOK, SYNC_A, SYNC_B, TRIGGER],
-		publish: [ERP_HOOK.id, SYNC_A.id, SYNC_B.id],
+		workflows: [erpExample, ERP_HOOK, SYNC_A, SYNC_B, TRIGGER, DOCS],
+		publish: [ERP_HOOK.id, SYNC_A.id, SYNC_B.id, DOCS.id],
 		settings: FAST_CRASH_NOTICE,
 	});
 });
@@ -274,4 +278,26 @@ test("4. the Ditio Trigger on main fires once per change, workers run what it st
 // 5. Documents (issue 14, built by another engineer): an upload and a download in queue mode, the
 // bytes intact across main → worker (binary data mode `database`, as queueModeEnv sets it). Add
 // the case here on this set once the Document resource has landed.
-test.todo('5. documents: an upload and a download run on the workers, the bytes intact across main → worker');
+test('5. documents: a file posted to main is uploaded and downloaded again on a worker, its bytes intact all the way', async () => {
+	const { sb, set } = world;
+	sb.reset('demo');
+	// A drawing-sized file that is not text, so no step may read it as a string.
+	const file = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256))]);
+	const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+	const before = await executionIds(DOCS.id);
+	const res = await fetch(`${set.baseUrl}/webhook/queue-docs`, { method: 'POST', headers: { 'Content-Type': 'application/pdf' }, body: file });
+	const answered = Buffer.from(await res.arrayBuffer());
+	expect(res.status).toBe(200);
+	const [execution] = await newExecutions(DOCS.id, before);
+	expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+	expect(set.workerOf(execution.id)).toMatch(/^worker-\d$/);
+	say(`case 5: documents, execution ${execution.id} on ${set.workerOf(execution.id)}`);
+
+	// What Ditio holds on the work order's page, and what came back through n8n, are the bytes sent.
+	type Page = { section: string; taskId: string | null; files: Array<{ name: string; data: Buffer }> };
+	const folder = sb.store.documents.get(DEMO_IDS.projectFjellhall) as { pages: Page[] } | undefined;
+	const page = folder?.pages.find((p) => p.taskId === DEMO_IDS.taskGrunnarbeid && p.section === DOCS_SECTION);
+	expect(page?.files.map((f) => [f.name, sha(f.data)])).toEqual([['Queue drawing.pdf', sha(file)]]);
+	expect(sha(answered)).toBe(sha(file));
+});

@@ -54,6 +54,11 @@ export interface ClientSettings {
 	timeoutMs?: number;
 	/** Most requests in flight at once; the gate lowers it by itself on 429. */
 	concurrency?: number;
+	/**
+	 * What to tell the user when a rate limit outlasts the wait budget, where the caller is not
+	 * the Ditio node (whose Options hold Rate Limit Wait): the picker, the trigger.
+	 */
+	rateLimitAdvice?: string;
 	/** Time and waiting; tests pass a clock of their own. */
 	clock?: Clock;
 	random?: () => number;
@@ -78,13 +83,14 @@ const N8N_CLOCK: Clock = { now: () => Date.now(), sleep: async (ms) => await sle
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** What the user reads when a rate limit outlasts the wait budget: which limit, and what to do. */
-function rateLimitHint(policy: RetryPolicy, waitedMs: number, askedMs: number | undefined): string {
-	const budget = `the wait budget (Options → Rate Limit Wait) is ${seconds(policy.rateLimitWaitMs)}`;
+function rateLimitHint(policy: RetryPolicy, waitedMs: number, askedMs: number | undefined, advice?: string): string {
+	const budget = `the wait budget${advice ? '' : ' (Options → Rate Limit Wait)'} is ${seconds(policy.rateLimitWaitMs)}`;
 	const why =
 		askedMs !== undefined
 			? `Ditio asked to wait ${seconds(askedMs)} more (Retry-After) after ${seconds(waitedMs)} of waiting, and ${budget}.`
 			: `This request was refused for ${seconds(waitedMs)}, and ${budget}.`;
-	return `Ditio is rate limiting this API client. ${why} The node already slows down to what Ditio admits; raise Rate Limit Wait, run the workflow when other workflows using the same API client are not running, or ask Ditio for a higher limit.`;
+	const todo = advice ?? 'raise Rate Limit Wait, run the workflow when other workflows using the same API client are not running, or ask Ditio for a higher limit';
+	return `Ditio is rate limiting this API client. ${why} The node already slows down to what Ditio admits; ${todo}.`;
 }
 
 /**
@@ -173,7 +179,7 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 					firstRefusalAt ??= now;
 					const waited = now - firstRefusalAt;
 					const step = afterRateLimit(refusals++, waited, policy, facts.retryAfter, random, now);
-					if (!('wait' in step)) throw fail({ ...options.hints, 429: rateLimitHint(policy, waited, step.askedMs) });
+					if (!('wait' in step)) throw fail({ ...options.hints, 429: rateLimitHint(policy, waited, step.askedMs, settings.rateLimitAdvice) });
 					context.logger?.warn(
 						`Ditio ${method} ${path} rate limited (429); pace now ${limiter.rate?.toFixed(2)} requests/s, try ${attempt + 1} in ${Math.round(step.wait)} ms`,
 					);

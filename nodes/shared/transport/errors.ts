@@ -149,10 +149,6 @@ function tokenError(node: INode, failure: Failure, site: CallSite): NodeApiError
 	});
 }
 
-/**
- * Turns whatever n8n's request helper threw into a NodeApiError that shows Ditio's own words,
- * the status and what to do. It copies nothing from the request, so no header or token can leak.
- */
 /** n8n wraps the real failure (axios error, token error) in a NodeApiError; this digs it out. */
 function unwrap(thrown: unknown): Failure {
 	const outer = (thrown ?? {}) as Failure;
@@ -171,6 +167,10 @@ export function failureFacts(thrown: unknown): { status?: number; code?: string;
 	};
 }
 
+/**
+ * Turns whatever n8n's request helper threw into a NodeApiError that shows Ditio's own words,
+ * the status and what to do. It copies nothing from the request, so no header or token can leak.
+ */
 export function toDitioError(node: INode, thrown: unknown, site: CallSite): NodeApiError {
 	const failure = unwrap(thrown);
 

@@ -25,7 +25,7 @@ const RETRY_STATUSES = new Set([502, 503, 504]);
 const RETRY_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
 
 /**
- * GET, PUT, PATCH and DELETE can be repeated without harm. A POST only where the caller knows
+ * GET, HEAD, PUT, PATCH and DELETE can be repeated without harm. A POST only where the caller knows
  * it is idempotent (projects, by number) or has checked that the first try did not land.
  */
 export const REPEATABLE_METHODS = new Set<IHttpRequestMethods>(['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD']);

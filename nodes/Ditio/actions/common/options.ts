@@ -20,7 +20,7 @@ export const requestOptionsParameter: INodeProperties = {
 			default: 4, // = DEFAULT_RETRY.maxRetries (a unit test holds them together)
 			typeOptions: { minValue: 0, maxValue: 10 },
 			description:
-				'How many times to try again after a gateway or service error (502, 503, 504), a broken connection or a timeout, with growing waits. 0 switches these retries off. A work order is only created again after checking that the first try did not land. Rate limits (429) are governed by Rate Limit Wait instead.',
+				'How many times to try again after a gateway or service error (502, 503, 504), a broken connection or a timeout, with growing waits. 0 switches these retries off. A work order (or a document without Replace) is only sent again after checking that the first try did not land. Rate limits (429) are governed by Rate Limit Wait instead.',
 		},
 		{
 			displayName: 'Rate Limit Wait (Minutes)',

@@ -150,15 +150,16 @@ const REFUSAL_HINTS = {
 
 /** Uploads one item's files in as few requests as fit; one output record per file. */
 export async function uploadOne(this: IExecuteFunctions, run: BatchRun, input: UploadInput, itemIndex: number): Promise<DocumentOutput> {
-	const target = await resolveTarget(run, input.target, itemIndex);
 	const loaded = [];
 	for (const file of input.files) {
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, file.field);
 		const sized = { ...file, size: data.length };
-		// Binary data without a stored size is checked here, still before this item sends anything.
+		// Binary data without a stored size is checked here, before this item sends anything (its
+		// target's lookup included); earlier items may already be written.
 		checkFile.call(this, itemIndex, sized);
 		loaded.push({ ...sized, data });
 	}
+	const target = await resolveTarget(run, input.target, itemIndex);
 	const qs: IDataObject = {};
 	if (input.section) qs.section = input.section;
 	if (input.replaceExisting) qs.replaceExistingFilesWithSameName = 'true';
