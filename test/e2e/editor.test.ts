@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from '../host/util';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+import { DITIO_DESCRIPTION } from '../../nodes/shared/description';
 import { DEMO_CLIENT, DEMO_COMPANY_ID } from '../../sandbox/server';
 import { createWorld, n8n, SCREENSHOTS, type World } from './harness';
 import { setTimeout } from '../host/globals';
@@ -243,7 +244,9 @@ describe('the editor in Chromium', () => {
 		// Each entry: its name, then its description (the trigger's, had n8n's merge had its way).
 		const shown = (await names.allInnerTexts()).map((t) => t.trim());
 		const descriptions = (await page.locator('[data-test-id=node-creator-item-description]:visible').allInnerTexts()).map((t) => t.trim());
-		expect(descriptions[shown.indexOf('Ditio')]).toBe('Create, update and read projects and work orders in Ditio');
+		// Both nodes carry the node's description (nodes/shared/description.ts): n8n shows the trigger's.
+		expect(descriptions[shown.indexOf('Ditio')]).toBe(DITIO_DESCRIPTION);
+		expect(DITIO_DESCRIPTION).toMatch(/^Create, update and read projects and work orders/);
 		await page.keyboard.press('Escape');
 	});
 
