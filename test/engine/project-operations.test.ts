@@ -3,11 +3,10 @@
  * with its limit and filters, and a project number with `/`, spaces and Norwegian letters end
  * to end. Assertions look at what Ditio (the sandbox) holds and what it was sent.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, Workflow } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, OTHER_COMPANY_ID, requestLog, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, fromList, jsonOf, OTHER_COMPANY_ID, requestLog, searchProjects, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 const { apiRequests, writes, copy } = requestLog(ditio);
@@ -50,24 +49,7 @@ const MODES: Array<[string, Record<string, unknown>]> = [
 ];
 
 describe('From List: the searchable project picker', () => {
-	/** Calls the list search as n8n's editor does: in n8n-core's LoadOptionsContext, with the stored credential. */
-	async function search(filter?: string): Promise<INodeListSearchResult> {
-		const node = {
-			id: 'picker',
-			name: 'Ditio',
-			type: ditio.engine.nodeType,
-			typeVersion: 1,
-			position: [0, 0] as [number, number],
-			parameters: { resource: 'project', operation: 'get' },
-			credentials: { [ditio.engine.credentialType]: { id: ditio.credentialsId, name: 'Ditio' } },
-		};
-		const workflow = new Workflow({ id: 'picker', nodes: [node], connections: {}, active: false, nodeTypes: ditio.engine.nodeTypes });
-		const hooks = new ExecutionLifecycleHooks('manual', 'picker', { nodes: [node], connections: {} } as never);
-		const additionalData = { credentialsHelper: ditio.engine.credentialsHelper, hooks, executionId: 'picker', variables: {} };
-		const context = new LoadOptionsContext(workflow, node, additionalData as unknown as IWorkflowExecuteAdditionalData, 'parameters.project');
-		const type = ditio.engine.nodeTypes.getByName(ditio.engine.nodeType) as INodeType;
-		return await type.methods!.listSearch!.searchProjects.call(context as ILoadOptionsFunctions, filter);
-	}
+	const search = (filter?: string) => searchProjects(ditio, filter);
 
 	test('lists the company\'s projects as "number · name", active first, the value being the id', async () => {
 		const { results } = await search();

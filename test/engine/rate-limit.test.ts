@@ -3,11 +3,10 @@
  * rate-limit switch (a sustained limit of a few requests per second, per API client or per
  * token, with or without Retry-After) completes, with every item written exactly once.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { NodeApiError, Workflow } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, jsonOf, requestLog, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_COMPANY_ID, DEMO_IDS, jsonOf, requestLog, searchProjects, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 const log = requestLog(ditio);
@@ -304,23 +303,7 @@ describe('the trigger and the project picker throttle the same way', () => {
 	});
 
 	test('the project picker under a limit is refused, waits and lists the projects', async () => {
-		const node = {
-			id: 'picker',
-			name: 'Ditio',
-			type: ditio.engine.nodeType,
-			typeVersion: 1,
-			position: [0, 0] as [number, number],
-			parameters: { resource: 'project', operation: 'get' },
-			credentials: { [ditio.engine.credentialType]: { id: ditio.credentialsId, name: 'Ditio' } },
-		};
-		const workflow = new Workflow({ id: 'picker', nodes: [node], connections: {}, active: false, nodeTypes: ditio.engine.nodeTypes });
-		const hooks = new ExecutionLifecycleHooks('manual', 'picker', { nodes: [node], connections: {} } as never);
-		const additionalData = { credentialsHelper: ditio.engine.credentialsHelper, hooks, executionId: 'picker', variables: {} };
-		const type = ditio.engine.nodeTypes.getByName(ditio.engine.nodeType) as INodeType;
-		const search = async (): Promise<INodeListSearchResult> => {
-			const context = new LoadOptionsContext(workflow, node, additionalData as unknown as IWorkflowExecuteAdditionalData, 'parameters.project');
-			return await type.methods!.listSearch!.searchProjects.call(context as ILoadOptionsFunctions);
-		};
+		const search = () => searchProjects(ditio);
 		ditio.sandbox.setRateLimit({ rate: 1, burst: 1, retryAfter: false });
 		const [first, second] = await Promise.all([search(), search()]);
 		expect(first.results.length).toBeGreaterThanOrEqual(3);

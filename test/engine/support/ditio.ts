@@ -2,7 +2,17 @@
  * One engine and one sandbox per test file, with the demo credential set; what every engine
  * test of the Ditio node starts from.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { createEngine, type Engine, type RunResult } from '../harness';
 
@@ -60,6 +70,25 @@ export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 
 /** A request as the sandbox logged it (sandbox/server.js, LoggedRequest). */
+/** Calls the project picker's list search as n8n's editor does: in n8n-core's LoadOptionsContext, with the stored credential. */
+export async function searchProjects(ditio: DitioBench, filter?: string): Promise<INodeListSearchResult> {
+	const node = {
+		id: 'picker',
+		name: 'Ditio',
+		type: ditio.engine.nodeType,
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: { resource: 'project', operation: 'get' },
+		credentials: { [ditio.engine.credentialType]: { id: ditio.credentialsId, name: 'Ditio' } },
+	};
+	const workflow = new Workflow({ id: 'picker', nodes: [node], connections: {}, active: false, nodeTypes: ditio.engine.nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('manual', 'picker', { nodes: [node], connections: {} } as never);
+	const additionalData = { credentialsHelper: ditio.engine.credentialsHelper, hooks, executionId: 'picker', variables: {} };
+	const context = new LoadOptionsContext(workflow, node, additionalData as unknown as IWorkflowExecuteAdditionalData, 'parameters.project');
+	const type = ditio.engine.nodeTypes.getByName(ditio.engine.nodeType) as INodeType;
+	return await type.methods!.listSearch!.searchProjects.call(context as ILoadOptionsFunctions, filter);
+}
+
 export interface LoggedRequest {
 	method: string;
 	/** Raw, as sent, with the query. */
