@@ -273,7 +273,7 @@ class Sandbox {
 		else reply = E.notFound(`No endpoint ${method} ${target.path}`);
 
 		// A write through the API is in the change feed from the time it was made.
-		if (isApi && method !== 'GET') this.feed.scan();
+		if (isApi && method !== 'GET') this.feed.scanWritten();
 		if (fault) {
 			entry.processedStatus = reply.status;
 			this.#answer(req, res, entry, fault.hang ? 'hang' : fault.reset ? 'reset' : faultReply(fault));

@@ -31,6 +31,12 @@ class Store {
 		this.taskByExternalId = new Map();
 		/** @type {Map<string, import('./documents').Folder>} projectId → its document folder (documents.js) */
 		this.documents = new Map();
+		/**
+		 * Ids written through the methods below since the change feed last looked (feed.js
+		 * scanWritten): so a write costs the feed one record, not a pass over the whole store.
+		 * @type {{ project: Set<string>, task: Set<string> }}
+		 */
+		this.written = { project: new Set(), task: new Set() };
 	}
 
 	clear() {
@@ -101,6 +107,7 @@ class Store {
 
 	/** @param {ProjectRecord} project */
 	insertProject(project) {
+		this.written.project.add(project.id);
 		this.projects.set(project.id, project);
 		this.#indexProject(project);
 		return project;
@@ -108,6 +115,7 @@ class Store {
 
 	/** @param {ProjectRecord} project @param {Record<string, unknown>} changes applied in place */
 	updateProject(project, changes) {
+		this.written.project.add(project.id);
 		this.projectByNumber.delete(key(project.companyId, project.projectNumber));
 		Object.assign(project, changes);
 		this.#indexProject(project);
@@ -116,6 +124,7 @@ class Store {
 
 	/** @param {ProjectRecord} project */
 	deleteProject(project) {
+		this.written.project.add(project.id);
 		this.projects.delete(project.id);
 		this.projectByNumber.delete(key(project.companyId, project.projectNumber));
 		this.tasksByProject.delete(project.id);
@@ -123,6 +132,7 @@ class Store {
 
 	/** @param {TaskRecord} task */
 	insertTask(task) {
+		this.written.task.add(task.id);
 		this.tasks.set(task.id, task);
 		this.#indexTask(task);
 		return task;
@@ -130,6 +140,7 @@ class Store {
 
 	/** @param {TaskRecord} task @param {Record<string, unknown>} changes applied in place */
 	updateTask(task, changes) {
+		this.written.task.add(task.id);
 		this.taskByExternalId.delete(key(task.projectId, task.externalId));
 		Object.assign(task, changes);
 		this.#indexTask(task);
@@ -138,6 +149,7 @@ class Store {
 
 	/** @param {TaskRecord} task */
 	deleteTask(task) {
+		this.written.task.add(task.id);
 		this.tasks.delete(task.id);
 		this.registrations.delete(task.id);
 		this.tasksByProject.get(task.projectId)?.delete(task.id);

@@ -2,7 +2,7 @@
 'use strict';
 /** The change feed of the Data Extraction API (sandbox/feed.js), over real HTTP. */
 const { startSandbox, DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, DEMO_IDS } = require('../../sandbox/server');
-const { getToken, call, tokenRequest } = require('./helpers');
+const { getToken, call, tokenRequest, apiPath } = require('./helpers');
 
 /** @type {import('../../sandbox/server').Sandbox} */
 let sb;
@@ -96,6 +96,30 @@ describe('change feed', () => {
 		sb.store.getProject(other.id).name = 'Nytt navn';
 		const projects = (await feed('/reporting/v1/project', { ModifiedSince: since })).body.data;
 		expect(projects.map((/** @type {any} */ r) => r.id)).toEqual([other.id]);
+	});
+
+	test('an API write is in the feed from the time it was made; a change in place, from the next feed request', async () => {
+		const since = new Date().toISOString();
+		await sleep(5);
+		const inPlace = sb.store.getTask(DEMO_IDS.taskGraving);
+		inPlace.name = 'Endret for hånd';
+		const written = Date.now();
+		const patch = await call(sb, 'PATCH', apiPath('tasks', DEMO_IDS.taskBetong), { token, json: { name: 'Betong, endret' } });
+		expect(patch.status).toBe(200);
+		const gone = await call(sb, 'DELETE', apiPath('tasks', DEMO_IDS.taskRiving), { token });
+		expect(gone.status).toBeLessThan(300);
+		const writesDone = Date.now();
+		await sleep(50);
+		const asked = Date.now();
+		const rows = (await feed(WBS, { ModifiedSince: since })).body.data;
+		const at = (/** @type {string} */ id) => Date.parse(rows.find((/** @type {any} */ r) => r.id === id).modifiedDateTime);
+		expect(rows.map((/** @type {any} */ r) => r.id).sort()).toEqual([DEMO_IDS.taskBetong, DEMO_IDS.taskGraving, DEMO_IDS.taskRiving].sort());
+		for (const id of [DEMO_IDS.taskBetong, DEMO_IDS.taskRiving]) {
+			expect(at(id)).toBeGreaterThanOrEqual(written);
+			expect(at(id)).toBeLessThanOrEqual(writesDone);
+		}
+		expect(rows.find((/** @type {any} */ r) => r.id === DEMO_IDS.taskRiving).isDeleted).toBe(true);
+		expect(at(DEMO_IDS.taskGraving)).toBeGreaterThanOrEqual(asked);
 	});
 
 	test('visibility lag: a change shows only some time after its modified time, with that modified time', async () => {
