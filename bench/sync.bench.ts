@@ -171,7 +171,7 @@ const httpClock = { ms: 0 };
 const nativeRequest = http.request;
 (http as { request: typeof http.request }).request = function timedRequest(this: unknown, ...args: unknown[]) {
 	const started = process.hrtime.bigint();
-	const req = (nativeRequest as (...a: unknown[]) => http.ClientRequest).apply(this, args);
+	const req = (nativeRequest as (...a: unknown[]) => ReturnType<typeof http.request>).apply(this, args);
 	let done = false;
 	const end = () => {
 		if (done) return;
