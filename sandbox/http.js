@@ -56,6 +56,7 @@ function readBody(req) {
 function send(res, reply) {
 	/** @type {Record<string, string | number>} */
 	const headers = { ...reply.headers };
+	/** @type {Buffer} */
 	let payload = Buffer.alloc(0);
 	if (reply.raw !== undefined) payload = reply.raw; // a file download: the bytes as they are, with the reply's own headers
 	else if (reply.body !== undefined) {

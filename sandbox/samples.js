@@ -21,6 +21,7 @@ function samplePdf(title) {
 		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
 	];
 	let pdf = '%PDF-1.4\n';
+	/** @type {number[]} */
 	const offsets = [];
 	objects.forEach((body, i) => {
 		offsets.push(pdf.length);
