@@ -285,6 +285,8 @@ export interface RunNodeArgsInput {
 	credentialsId?: string;
 	/** Sets onError 'continueRegularOutput' (the "Continue" setting n8n's continueOnFail() reads). */
 	continueOnFail?: boolean;
+	/** Runs a node type added with addNodeType (version 1) instead of the package's Ditio node. */
+	nodeType?: string;
 }
 
 export interface RunResult {
@@ -304,6 +306,11 @@ export interface Engine {
 	readonly credentialsHelper: TestCredentialsHelper;
 	/** Stores a credential of the package's type; returns its id (reuse the id to replace it). */
 	setCredentials(data: DitioTestCredentials, id?: string): string;
+	/**
+	 * Registers another node type (the benchmark's reference node) that runNode can run by name
+	 * with `nodeType`; to use the package's credential it lists it in its description.
+	 */
+	addNodeType(name: string, type: INodeType): void;
 	/** Manual Trigger (emitting `items`) → the node under test with `parameters`. */
 	runNode(args: RunNodeArgsInput): Promise<RunResult>;
 	/**
@@ -432,6 +439,10 @@ export async function createEngine(): Promise<Engine> {
 			return lastCredentialsId;
 		},
 
+		addNodeType(name, type) {
+			nodeTypes.add(name, type);
+		},
+
 		poller({ nodeName: triggerName, parameters, credentialsId: givenId }) {
 			const credentialsId = givenId ?? lastCredentialsId;
 			const type = `${pkg.packageName}.${triggerName}`;
@@ -466,8 +477,8 @@ export async function createEngine(): Promise<Engine> {
 			const node: INode = {
 				id: 'node-under-test',
 				name: NODE_UNDER_TEST,
-				type: nodeType,
-				typeVersion: defaultTypeVersion(),
+				type: args.nodeType ?? nodeType,
+				typeVersion: args.nodeType ? 1 : defaultTypeVersion(),
 				position: [250, 0],
 				parameters: args.parameters,
 				...(credentialsId !== undefined && {
