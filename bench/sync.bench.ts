@@ -333,6 +333,36 @@ class Bench {
 		return { created: missing.length, updated: existing.length };
 	}
 
+	/**
+	 * One scenario both ways from the same seeded data: the node's Create or Update, then (when
+	 * given its lookup, create and update parameters) the per-item way. Checks the outcomes.
+	 */
+	async nodeAgainstPerItem(args: {
+		what: string;
+		n: number;
+		changed: number;
+		setUp: () => Promise<void>;
+		rows: IDataObject[];
+		upsert: INodeParameters;
+		perItemWay?: [lookup: INodeParameters, create: INodeParameters, update: INodeParameters];
+	}): Promise<{ node: Measured; perItem?: Measured }> {
+		const { what, n, changed, setUp, rows } = args;
+		await setUp();
+		let outcomes: Record<string, number> = {};
+		const node = await measure(this.sandbox, async () => {
+			outcomes = tally(await this.run(args.upsert, rows));
+		});
+		this.check(what, (outcomes.updated ?? 0) === changed && (outcomes.unchanged ?? 0) === n - changed, `outcomes ${JSON.stringify(outcomes)}, expected ${changed} updated`);
+		if (!args.perItemWay) return { node };
+		await setUp();
+		let done = { created: 0, updated: 0 };
+		const perItem = await measure(this.sandbox, async () => {
+			done = await this.perItem(rows, ...args.perItemWay!);
+		});
+		this.check(`${what} (per-item)`, done.updated === n && done.created === 0, `per-item ${JSON.stringify(done)}`);
+		return { node, perItem };
+	}
+
 	async workOrders(latencyMs: number, n: number, share: Share, withPerItem: boolean, label?: string) {
 		const changed = countChanged(n, share);
 		const setUp = async () => {
@@ -343,31 +373,21 @@ class Bench {
 		const rows = range(n).map((i) => workOrderRow(i, share.changed(i)));
 		const what = `${label ?? `work orders ${share.label}`} at ${latencyMs} ms`;
 
-		await setUp();
-		let outcomes: Record<string, number> = {};
-		const node = await measure(this.sandbox, async () => {
-			const out = await this.run(
-				{ resource: 'task', operation: 'upsert', project: byNumber(WO_PROJECT.projectNumber), externalId: expr('externalId'), additionalFields: woFields },
-				rows,
-			);
-			outcomes = tally(out);
+		const { node, perItem } = await this.nodeAgainstPerItem({
+			what,
+			n,
+			changed,
+			setUp,
+			rows,
+			upsert: { resource: 'task', operation: 'upsert', project: byNumber(WO_PROJECT.projectNumber), externalId: expr('externalId'), additionalFields: woFields },
+			perItemWay: withPerItem
+				? [
+						{ resource: 'task', operation: 'get', lookupBy: 'externalId', externalProjectNumber: WO_PROJECT.externalProjectNumber, externalId: expr('externalId') },
+						{ resource: 'task', operation: 'create', project: byNumber(WO_PROJECT.projectNumber), externalId: expr('externalId'), additionalFields: woFields },
+						{ resource: 'task', operation: 'update', taskId: expr('id'), updateFields: woFields },
+					]
+				: undefined,
 		});
-		this.check(what, (outcomes.updated ?? 0) === changed && (outcomes.unchanged ?? 0) === n - changed, `outcomes ${JSON.stringify(outcomes)}, expected ${changed} updated`);
-
-		let perItem: Measured | undefined;
-		if (withPerItem) {
-			await setUp();
-			let done = { created: 0, updated: 0 };
-			perItem = await measure(this.sandbox, async () => {
-				done = await this.perItem(
-					rows,
-					{ resource: 'task', operation: 'get', lookupBy: 'externalId', externalProjectNumber: WO_PROJECT.externalProjectNumber, externalId: expr('externalId') },
-					{ resource: 'task', operation: 'create', project: byNumber(WO_PROJECT.projectNumber), externalId: expr('externalId'), additionalFields: woFields },
-					{ resource: 'task', operation: 'update', taskId: expr('id'), updateFields: woFields },
-				);
-			});
-			this.check(`${what} (per-item)`, done.updated === n && done.created === 0, `per-item ${JSON.stringify(done)}`);
-		}
 		this.rows.push({
 			group: 'Work orders, Create or Update',
 			scenario: label ?? `${share.label} changed`,
@@ -446,31 +466,21 @@ class Bench {
 		const rows = range(n).map((i) => projectRow(i, share.changed(i)));
 		const what = `projects ${share.label} at ${latencyMs} ms`;
 
-		await setUp();
-		let outcomes: Record<string, number> = {};
-		const node = await measure(this.sandbox, async () => {
-			const out = await this.run(
-				{ resource: 'project', operation: 'upsert', projectNumber: expr('projectNumber'), additionalFields: projectFields },
-				rows,
-			);
-			outcomes = tally(out);
+		const { node, perItem } = await this.nodeAgainstPerItem({
+			what,
+			n,
+			changed,
+			setUp,
+			rows,
+			upsert: { resource: 'project', operation: 'upsert', projectNumber: expr('projectNumber'), additionalFields: projectFields },
+			perItemWay: withPerItem
+				? [
+						{ resource: 'project', operation: 'get', project: byNumber(expr('projectNumber')) },
+						{ resource: 'project', operation: 'create', projectNumber: expr('projectNumber'), additionalFields: projectFields },
+						{ resource: 'project', operation: 'update', project: byId(expr('id')), updateFields: projectFields },
+					]
+				: undefined,
 		});
-		this.check(what, (outcomes.updated ?? 0) === changed && (outcomes.unchanged ?? 0) === n - changed, `outcomes ${JSON.stringify(outcomes)}, expected ${changed} updated`);
-
-		let perItem: Measured | undefined;
-		if (withPerItem) {
-			await setUp();
-			let done = { created: 0, updated: 0 };
-			perItem = await measure(this.sandbox, async () => {
-				done = await this.perItem(
-					rows,
-					{ resource: 'project', operation: 'get', project: byNumber(expr('projectNumber')) },
-					{ resource: 'project', operation: 'create', projectNumber: expr('projectNumber'), additionalFields: projectFields },
-					{ resource: 'project', operation: 'update', project: byId(expr('id')), updateFields: projectFields },
-				);
-			});
-			this.check(`${what} (per-item)`, done.updated === n && done.created === 0, `per-item ${JSON.stringify(done)}`);
-		}
 		this.rows.push({
 			group: 'Projects, Create or Update',
 			scenario: `${share.label} changed`,
@@ -687,6 +697,13 @@ function find(rows: Row[], group: string, scenario: string, latencyMs: number) {
  * (bench/n8n-floor.ts: n8n's own work for the same writes), the node (the rest). The verdict is
  * the node against the floor: what the node can change is its own share.
  */
+/** The node's time beyond the floor; when it is not slower, say so rather than print a negative time. */
+function ownShare(nodeMs: number, floorMs: number | undefined): string {
+	if (floorMs === undefined) return 'unknown (no floor measured)';
+	if (nodeMs > floorMs) return fmtMs(nodeMs - floorMs);
+	return `none measurable (the node took ${fmtMs(floorMs - nodeMs)} less than the floor; two runs of the same row differ by up to a tenth)`;
+}
+
 function parallelWrites(bench: Bench): string {
 	const slow = Math.max(...LATENCIES_MS);
 	const fast = Math.min(...LATENCIES_MS);
@@ -713,7 +730,7 @@ function parallelWrites(bench: Bench): string {
 				`Its ${fmtMs(floor.cpuMs)} of CPU (against ${plain ? 'the plain client\'s few' : 'none for a plain client'}) are n8n's work on one thread: an expression evaluation per parameter per item, and per request the credential fetched and resolved again (n8n does that for every call; the credential's token URL and scope are expressions of its Environment and Change Feed options, see below), OAuth2 signing and n8n's HTTP client. ` +
 				'With the CPU busy, every request waits for the thread at each step (connect, answer, body), so the wire time grows with it.'
 			: '',
-		`  - **The node's own: ${floor ? fmtMs(Math.max(0, all.node.wallMs - floor.wallMs)) : 'unknown'}.** Checking every item before the first request (all or nothing), comparing with Ditio's copy, the transport's gate, rate limiter and retry bookkeeping, and the result items. ` +
+		`  - **The node's own: ${ownShare(all.node.wallMs, floor?.wallMs)}.** Checking every item before the first request (all or nothing), comparing with Ditio's copy, the transport's gate, rate limiter and retry bookkeeping, and the result items. ` +
 			`Reading and checking the items alone, with 2 requests (the 0% row), took ${fmtMs(none.node.wallMs)}; writing the rest, ${fmtMs(writingMs)}. ` +
 			`Per write: ${perReq(all.node.httpMs)} on the wire (this process, http.request to the end of the answer) of which ${perReq(all.node.heldMs)} at the sandbox (arrival to answer, ${slow} ms of it latency). ` +
 			`The n8n process used ${fmtMs(all.node.cpuMs)} of CPU in ${fmtMs(all.node.wallMs)}${allFast ? `; at ${fast} ms the same writes took ${fmtMs(allFast.node.wallMs)}` : ''}.`,
