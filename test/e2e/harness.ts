@@ -64,3 +64,25 @@ export async function createWorld(name: string, { line = '2.x' }: { line?: Line 
 export function apiWrites(sb: Sandbox) {
 	return sb.requests.filter((r) => r.api && r.method !== 'GET');
 }
+
+/**
+ * The Ditio Trigger node of a test workflow: work orders of one project (by number), polled
+ * every minute (n8n refuses polls more often, so a trigger test takes minutes).
+ */
+export function ditioTriggerNode({ id, events, projectNumber, credential }: { id: string; events: string[]; projectNumber: string; credential: { id: string; name: string } }) {
+	return {
+		id,
+		name: 'Ditio Trigger',
+		type: 'n8n-nodes-ditio.ditioTrigger',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+			resource: 'task',
+			events,
+			scope: 'project',
+			project: { __rl: true, mode: 'projectNumber', value: projectNumber },
+		},
+		credentials: { ditioOAuth2Api: credential },
+	};
+}

@@ -3,7 +3,7 @@
  * run: each starts the way a user starts a production execution in queue mode, from a production
  * webhook on main (or the Ditio Trigger's polls on main), so the execution runs on a worker.
  */
-import { n8n } from './harness';
+import { ditioTriggerNode, n8n } from './harness';
 
 type Node = Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown> };
 export interface Workflow {
@@ -131,21 +131,7 @@ export function triggerLogWorkflow({ id, watch, log, credential }: { id: string;
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: nodeId(id, 1),
-				name: 'Ditio Trigger',
-				type: 'n8n-nodes-ditio.ditioTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					resource: 'task',
-					events: ['created', 'changed'],
-					scope: 'project',
-					project: { __rl: true, mode: 'projectNumber', value: watch },
-				},
-				credentials: credentials(credential.id, credential.name),
-			},
+			ditioTriggerNode({ id: nodeId(id, 1), events: ['created', 'changed'], projectNumber: watch, credential }),
 			{
 				id: nodeId(id, 2),
 				name: 'Log the event',

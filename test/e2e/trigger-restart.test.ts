@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from '../host/fs';
 import { createServer, type Server } from '../host/http';
 
 import { DEMO_COMPANY_ID, DEMO_IDS, FEED_CLIENT } from '../../sandbox/server';
-import { createWorld, n8n, type World } from './harness';
+import { createWorld, ditioTriggerNode, n8n, type World } from './harness';
 import { process, setTimeout } from '../host/globals';
 
 const PROJECT = DEMO_IDS.projectFjellhall;
@@ -38,21 +38,7 @@ function workflow(n: number, key: string, events: string[], credential: { id: st
 		settings: { executionOrder: 'v1' },
 		connections: { 'Ditio Trigger': { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] } },
 		nodes: [
-			{
-				id: `c1f0c2d0-0000-4000-8000-00000000000${n}`,
-				name: 'Ditio Trigger',
-				type: 'n8n-nodes-ditio.ditioTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					resource: 'task',
-					events,
-					scope: 'project',
-					project: { __rl: true, mode: 'projectNumber', value: 'P-2026-001' },
-				},
-				credentials: { ditioOAuth2Api: credential },
-			},
+			ditioTriggerNode({ id: `c1f0c2d0-0000-4000-8000-00000000000${n}`, events, projectNumber: 'P-2026-001', credential }),
 			{
 				id: `c1f0c2d0-0000-4000-8000-00000000010${n}`,
 				name: 'Tell the test',

@@ -3,7 +3,7 @@
  * order added in Ditio starts the workflow once, which writes back to that work order.
  */
 import { DEMO_COMPANY_ID, DEMO_IDS } from '../../sandbox/server';
-import { createWorld, n8n, type World } from './harness';
+import { createWorld, ditioTriggerNode, n8n, type World } from './harness';
 import { setTimeout } from '../host/globals';
 
 const WORKFLOW_ID = 'ditioE2eTrigger01';
@@ -16,22 +16,12 @@ const workflow = {
 	settings: { executionOrder: 'v1' },
 	connections: { 'Ditio Trigger': { main: [[{ node: 'Mark it', type: 'main', index: 0 }]] } },
 	nodes: [
-		{
+		ditioTriggerNode({
 			id: 'b1f0c2d0-0000-4000-8000-000000000001',
-			name: 'Ditio Trigger',
-			type: 'n8n-nodes-ditio.ditioTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {
-				// n8n refuses polls more often than once a minute, so this test takes a few minutes.
-				pollTimes: { item: [{ mode: 'everyMinute' }] },
-				resource: 'task',
-				events: ['created'],
-				scope: 'project',
-				project: { __rl: true, mode: 'projectNumber', value: 'P-2026-001' },
-			},
-			credentials: { ditioOAuth2Api: { id: n8n.CREDENTIAL_ID, name: n8n.CREDENTIAL_NAME } },
-		},
+			events: ['created'],
+			projectNumber: 'P-2026-001',
+			credential: { id: n8n.CREDENTIAL_ID, name: n8n.CREDENTIAL_NAME },
+		}),
 		{
 			id: 'b1f0c2d0-0000-4000-8000-000000000002',
 			name: 'Mark it',
