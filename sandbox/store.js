@@ -41,6 +41,8 @@ class Store {
 
 	clear() {
 		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId, this.documents]) map.clear();
+		this.written.project.clear();
+		this.written.task.clear();
 	}
 
 	/** Rebuilds every index from the two Maps. */
