@@ -287,3 +287,31 @@ describe('what a failure says it left untouched', () => {
 		expect(ditio.sandbox.requests).toEqual([]);
 	});
 });
+
+describe('Options hold for the whole run', () => {
+	const update = (options: INodeParameters): INodeParameters => ({
+		resource: 'task',
+		operation: 'update',
+		taskId: fromItem('id'),
+		updateFields: { name: fromItem('name') },
+		options,
+	});
+	const rows = (timeouts: number[]) =>
+		timeouts.map((timeout, i) => ({ id: [DEMO_IDS.taskBetong, DEMO_IDS.taskGraving, DEMO_IDS.taskRiving][i], name: `Nytt navn ${i}`, timeout }));
+
+	test('an expression that gives one item another Timeout fails the run, naming the option and the item, and sends nothing', async () => {
+		ditio.sandbox.clearRequests();
+		const { error } = await ditio.run(update({ timeoutSeconds: fromItem('timeout') }), rows([30, 30, 90]));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error!.message).toBe('Options → Timeout (Seconds) must be the same for every item: item 2 gives 90, item 0 gives 30');
+		expect(error!.description).toMatch(/Nothing was sent to Ditio\.$/);
+		expect(ditio.sandbox.requests).toEqual([]);
+	});
+
+	test('the same value from an expression for every item is used, and every item is written', async () => {
+		const { error, items } = await ditio.run(update({ timeoutSeconds: fromItem('timeout'), concurrency: '={{ 2 }}' }), rows([30, 30, 30]));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		expect(store().getTask(DEMO_IDS.taskRiving)!.name).toBe('Nytt navn 2');
+	});
+});

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ClientSettings } from '../../../shared/transport/client';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../../shared/transport/client';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY } from '../../../shared/transport/retry';
+import { nothingSent } from '../../../shared/untouched';
 
 /** Options of every operation: how hard to try when Ditio is busy or slow. */
 export const requestOptionsParameter: INodeProperties = {
@@ -20,7 +22,7 @@ export const requestOptionsParameter: INodeProperties = {
 			default: 4, // = DEFAULT_RETRY.maxRetries (a unit test holds them together)
 			typeOptions: { minValue: 0, maxValue: 10 },
 			description:
-				'How many times to try again after a gateway or service error (502, 503, 504), a broken connection or a timeout, with growing waits. 0 switches these retries off. A work order (or a document without Replace) is only sent again after checking that the first try did not land. Rate limits (429) are governed by Rate Limit Wait instead.',
+				'How many times to try again after a gateway or service error (502, 503, 504), a broken connection or a timeout, with growing waits. 0 switches these retries off. A work order (or a document without Replace) is only sent again after checking that the first try did not land. Rate limits (429) are governed by Rate Limit Wait instead. The same for every item of a run.',
 		},
 		{
 			displayName: 'Rate Limit Wait (Minutes)',
@@ -29,7 +31,7 @@ export const requestOptionsParameter: INodeProperties = {
 			default: 10, // = DEFAULT_RATE_LIMIT_WAIT_MS
 			typeOptions: { minValue: 0, numberPrecision: 2 },
 			description:
-				'How long one request may keep being refused by a Ditio rate limit (429) before it fails. Meanwhile the node sends at the pace Ditio admits and honours Retry-After. 0 fails at the first 429.',
+				'How long one request may keep being refused by a Ditio rate limit (429) before it fails. Meanwhile the node sends at the pace Ditio admits and honours Retry-After. 0 fails at the first 429. The same for every item of a run.',
 		},
 		{
 			displayName: 'Concurrency',
@@ -38,7 +40,7 @@ export const requestOptionsParameter: INodeProperties = {
 			default: 5, // = DEFAULT_CONCURRENCY
 			typeOptions: { minValue: 1, maxValue: 20 },
 			description:
-				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children). When Ditio answers 429 the node also lowers its pace in requests per second by itself.',
+				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children). When Ditio answers 429 the node also lowers its pace in requests per second by itself. The same for every item of a run.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -46,13 +48,14 @@ export const requestOptionsParameter: INodeProperties = {
 			type: 'number',
 			default: 60, // = DEFAULT_TIMEOUT_MS
 			typeOptions: { minValue: 1 },
-			description: 'How long to wait for one answer from Ditio before giving it up',
+			description: 'How long to wait for one answer from Ditio before giving it up. The same for every item of a run.',
 		},
 	],
 };
 
 export function clientSettings(this: IExecuteFunctions): ClientSettings {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	sameForEveryItem.call(this, options);
 	const retries = Number(options.retries ?? DEFAULT_RETRY.maxRetries);
 	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
 	const concurrency = Number(options.concurrency ?? DEFAULT_CONCURRENCY);
@@ -65,4 +68,34 @@ export function clientSettings(this: IExecuteFunctions): ClientSettings {
 		},
 		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
 	};
+}
+
+/** The request options, by name: one gate, one rate limiter and one timeout serve the whole run. */
+const RUN_WIDE = (requestOptionsParameter.options as INodeProperties[]).map(({ name, displayName }) => ({ name, displayName }));
+
+/**
+ * The request options are read once, from the first item. An expression that gives another item
+ * another value would be ignored without a word, so the run fails before anything is sent,
+ * naming the option and the item. Items are read again only for options set by expression.
+ * (A document operation's own options, such as Section, share the collection and stay per item.)
+ */
+function sameForEveryItem(this: IExecuteFunctions, first: IDataObject) {
+	const raw = (this.getNode().parameters.options ?? {}) as IDataObject;
+	const byExpression = RUN_WIDE.filter(({ name }) => typeof raw[name] === 'string' && (raw[name] as string).startsWith('='));
+	if (byExpression.length === 0) return;
+	const count = this.getInputData().length;
+	for (let itemIndex = 1; itemIndex < count; itemIndex++) {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		for (const { name, displayName } of byExpression) {
+			if (options[name] === first[name]) continue;
+			throw new NodeOperationError(
+				this.getNode(),
+				`Options → ${displayName} must be the same for every item: item ${itemIndex} gives ${String(options[name])}, item 0 gives ${String(first[name])}`,
+				{
+					itemIndex,
+					description: `Concurrency, Retries, Rate Limit Wait and Timeout hold for all the run's requests at once. Use a fixed value, or an expression that gives every item the same value. ${nothingSent()}`,
+				},
+			);
+		}
+	}
 }
