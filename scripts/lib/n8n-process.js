@@ -113,11 +113,13 @@ async function waitForReady(baseUrl, child, timeoutMs = 240000) {
 }
 
 /**
- * Stops a process: SIGTERM, then SIGKILL after a grace period (to its group, if it leads one;
- * what is left of the group is killed once it has exited).
+ * Stops a process: SIGTERM (or the signal given), then SIGKILL after a grace period (to its
+ * group, if it leads one; what is left of the group is killed once it has exited).
  * @param {import('child_process').ChildProcess & { group?: boolean }} child
+ * @param {number} [graceMs]
+ * @param {NodeJS.Signals} [signal]
  */
-function stopProcess(child, graceMs = 15000) {
+function stopProcess(child, graceMs = 15000, signal = 'SIGTERM') {
 	return new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) {
 			if (child.group) signalGroup(child, 'SIGKILL');
@@ -129,7 +131,7 @@ function stopProcess(child, graceMs = 15000) {
 			if (child.group) signalGroup(child, 'SIGKILL');
 			resolve(undefined);
 		});
-		signalGroup(child, 'SIGTERM');
+		signalGroup(child, signal);
 	});
 }
 

@@ -11,7 +11,7 @@ const os = require('os');
 const path = require('path');
 const { spawn, spawnSync, execFileSync } = require('child_process');
 
-const { freePort } = require('./n8n-process');
+const { freePort, stopProcess } = require('./n8n-process');
 const { waitFor } = require('./wait');
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -91,14 +91,8 @@ async function startPostgres({ log = () => {} } = {}) {
 		dataDir,
 		createDatabase,
 		async stop() {
-			if (server.exitCode === null && server.signalCode === null) {
-				const exited = new Promise((resolve) => server.once('exit', resolve));
-				// SIGINT: Postgres's "fast" shutdown (ends sessions, no wait for clients).
-				server.kill('SIGINT');
-				const timer = setTimeout(() => server.kill('SIGKILL'), 20000);
-				await exited;
-				clearTimeout(timer);
-			}
+			// SIGINT: Postgres's "fast" shutdown (ends sessions, no wait for clients).
+			await stopProcess(server, 20000, 'SIGINT');
 			fs.rmSync(dir, { recursive: true, force: true });
 		},
 	};

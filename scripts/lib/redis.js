@@ -10,7 +10,7 @@ const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 
-const { freePort } = require('./n8n-process');
+const { freePort, stopProcess } = require('./n8n-process');
 const { waitFor } = require('./wait');
 
 /** redis-server on PATH or in /usr/bin. */
@@ -62,13 +62,7 @@ async function startRedis({ log = () => {} } = {}) {
 		port,
 		host: '127.0.0.1',
 		async stop() {
-			if (server.exitCode === null && server.signalCode === null) {
-				const exited = new Promise((resolve) => server.once('exit', resolve));
-				server.kill('SIGTERM');
-				const timer = setTimeout(() => server.kill('SIGKILL'), 10000);
-				await exited;
-				clearTimeout(timer);
-			}
+			await stopProcess(server, 10000);
 			fs.rmSync(dir, { recursive: true, force: true });
 		},
 	};
