@@ -12,7 +12,7 @@ import { apiBaseUrlOf, DITIO_SCOPE, type DitioCredentialFields, REPORTING_SCOPE,
 import { failureFacts, toDitioError } from './errors';
 import type { MultipartBody } from './multipart';
 import { AdaptiveGate } from './gate';
-import { integrationPath, reportingPath, unsendableSegment } from './paths';
+import { API_FAMILIES, type ApiFamily, apiPath, unsendableSegment } from './paths';
 import { type Clock, SendRateLimiter } from './rate-limiter';
 import { afterRateLimit, DEFAULT_RETRY, delayBeforeRetry, isRateLimited, isTransient, REPEATABLE_METHODS, type RetryPolicy } from './retry';
 
@@ -44,8 +44,11 @@ export interface RequestOptions<T> {
 	repeatable?: boolean | (() => Promise<T | undefined>);
 	/** What to tell the user for a given refusal, where the operation knows better than the status. */
 	hints?: Partial<Record<number, string>>;
-	/** `reporting`: Ditio's Data Extraction API (its own host), for a credential that opts in. */
-	base?: 'integration' | 'reporting';
+	/**
+	 * The API family the segments belong to (paths.ts), `integration` (v4) when not given.
+	 * `reporting`: Ditio's Data Extraction API (its own host), for a credential that opts in.
+	 */
+	base?: ApiFamily;
 }
 
 export interface ClientSettings {
@@ -117,7 +120,8 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 		options: RequestOptions<T> = {},
 		absentOn404: boolean,
 	): Promise<T | undefined> {
-		const reporting = options.base === 'reporting';
+		const family = options.base ?? 'integration';
+		const reporting = API_FAMILIES[family].host === 'reporting';
 		if (reporting && reportingBaseUrl === undefined) {
 			throw new NodeOperationError(node, 'The Ditio credential does not use the Data Extraction API', {
 				description: `Turn on "Use Data Extraction API (Change Feed)" in the credential (the API client needs scope ${REPORTING_SCOPE}).`,
@@ -129,7 +133,7 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 			});
 		}
 		const baseUrl = reporting ? (reportingBaseUrl as string) : integrationBaseUrl;
-		const path = reporting ? reportingPath(segments) : integrationPath(segments);
+		const path = apiPath(family, segments);
 		const unsendable = unsendableSegment(segments);
 		if (unsendable !== undefined) {
 			throw new NodeOperationError(node, `"${unsendable}" cannot be looked up in Ditio by URL`, {
