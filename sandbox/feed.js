@@ -8,7 +8,8 @@
  * The store has no modified times, and tests change its records in place, so
  * this feed notices changes itself: scan() compares every record with the
  * version it saw last and stamps a changed or new one with the time of the
- * scan, a vanished one with a tombstone. The server scans before every feed
+ * scan, a vanished one with a tombstone (its last version, deletedDateTime the
+ * time of the scan, modifiedDateTime left at its last change, as Ditio has it). The server scans before every feed
  * request, and after every API write the records that write touched
  * (scanWritten); a test that wants a precise modified time calls scan() right
  * after its change.
@@ -104,7 +105,9 @@ class ChangeFeed {
 		const known = this.known[kind];
 		const before = known.get(id);
 		if (record === undefined) {
-			if (before && before.deleted === undefined) known.set(id, { ...before, modified: now, deleted: now });
+			// Ditio's tombstone of a project or work order is its last version: modifiedDateTime stays
+			// that of the last change, the deletion time is deletedDateTime only.
+			if (before && before.deleted === undefined) known.set(id, { ...before, deleted: now });
 			return;
 		}
 		const json = JSON.stringify(record);
@@ -151,19 +154,21 @@ class ChangeFeed {
 
 		this.scan();
 		const visibleUntil = Date.now() - this.lagMs;
+		// A tombstone is in every window that holds its deletion, whatever its modifiedDateTime.
+		const at = (/** @type {Version} */ v) => v.deleted ?? v.modified;
 		const rows = [...this.known[kind].entries()]
 			.filter(([, v]) => companyIds.includes(String(v.record.companyId)))
 			.filter(([id, v]) => projectId === null || (kind === 'project' ? id : String(v.record.projectId).toLowerCase()) === projectId)
-			.filter(([, v]) => (type === 'full' ? v.deleted === undefined : v.modified >= /** @type {number} */ (sinceMs)))
-			.filter(([, v]) => beforeMs === null || v.modified < beforeMs)
-			.filter(([, v]) => type === 'full' || v.modified <= visibleUntil)
-			.sort(([a, va], [b, vb]) => va.modified - vb.modified || (a < b ? -1 : a > b ? 1 : 0))
-			.filter(([id, v]) => !from || v.modified > from.m || (v.modified === from.m && id > from.id));
+			.filter(([, v]) => (type === 'full' ? v.deleted === undefined : at(v) >= /** @type {number} */ (sinceMs)))
+			.filter(([, v]) => beforeMs === null || at(v) < beforeMs)
+			.filter(([, v]) => type === 'full' || at(v) <= visibleUntil)
+			.sort(([a, va], [b, vb]) => at(va) - at(vb) || (a < b ? -1 : a > b ? 1 : 0))
+			.filter(([id, v]) => !from || at(v) > from.m || (at(v) === from.m && id > from.id));
 		const page = rows.slice(0, chunk);
 		const last = page[page.length - 1];
 		const more = rows.length > chunk && last !== undefined;
 		const next = more
-			? Buffer.from(JSON.stringify({ t: type, s: sinceMs, b: beforeMs, p: projectId, m: last[1].modified, id: last[0] })).toString('base64url')
+			? Buffer.from(JSON.stringify({ t: type, s: sinceMs, b: beforeMs, p: projectId, m: at(last[1]), id: last[0] })).toString('base64url')
 			: null;
 		const data = page.map(([id, v]) => ({
 			id,

@@ -114,12 +114,37 @@ describe('change feed', () => {
 		const rows = (await feed(WBS, { ModifiedSince: since })).body.data;
 		const at = (/** @type {string} */ id) => Date.parse(rows.find((/** @type {any} */ r) => r.id === id).modifiedDateTime);
 		expect(rows.map((/** @type {any} */ r) => r.id).sort()).toEqual([DEMO_IDS.taskBetong, DEMO_IDS.taskGraving, DEMO_IDS.taskRiving].sort());
-		for (const id of [DEMO_IDS.taskBetong, DEMO_IDS.taskRiving]) {
-			expect(at(id)).toBeGreaterThanOrEqual(written);
-			expect(at(id)).toBeLessThanOrEqual(writesDone);
-		}
-		expect(rows.find((/** @type {any} */ r) => r.id === DEMO_IDS.taskRiving).isDeleted).toBe(true);
+		expect(at(DEMO_IDS.taskBetong)).toBeGreaterThanOrEqual(written);
+		expect(at(DEMO_IDS.taskBetong)).toBeLessThanOrEqual(writesDone);
+		const tombstone = rows.find((/** @type {any} */ r) => r.id === DEMO_IDS.taskRiving);
+		expect(tombstone.isDeleted).toBe(true);
+		expect(Date.parse(tombstone.deletedDateTime)).toBeGreaterThanOrEqual(written);
+		expect(Date.parse(tombstone.deletedDateTime)).toBeLessThanOrEqual(writesDone);
 		expect(at(DEMO_IDS.taskGraving)).toBeGreaterThanOrEqual(asked);
+	});
+
+	test('a tombstone keeps the modifiedDateTime of the last change and is in every window that holds its deletion', async () => {
+		const before = past();
+		await sleep(5);
+		const task = sb.store.getTask(DEMO_IDS.taskGraving);
+		task.name = 'Endret';
+		sb.feed.scan();
+		const changed = (await feed(WBS, { ModifiedSince: before })).body.data.find((/** @type {any} */ r) => r.id === task.id);
+		await sleep(20);
+		const deletion = new Date().toISOString();
+		await sleep(5);
+		sb.store.tasks.delete(task.id);
+		sb.store.reindex();
+		const tombstoneIn = async (/** @type {Record<string, string>} */ q) => (await feed(WBS, q)).body.data.find((/** @type {any} */ r) => r.id === task.id);
+		const tombstone = await tombstoneIn({ ModifiedSince: deletion });
+		expect(tombstone).toEqual(expect.objectContaining({ isDeleted: true, modifiedDateTime: changed.modifiedDateTime, name: 'Endret' }));
+		expect(Date.parse(tombstone.deletedDateTime)).toBeGreaterThan(Date.parse(tombstone.modifiedDateTime));
+		// Asked again from before the deletion (an overlapping window): there again, the same.
+		expect(await tombstoneIn({ ModifiedSince: before })).toEqual(tombstone);
+		// A window that ends before the deletion does not hold it; one after it neither.
+		expect(await tombstoneIn({ ModifiedSince: before, ModifiedBefore: deletion })).toBeUndefined();
+		await sleep(5);
+		expect(await tombstoneIn({ ModifiedSince: new Date().toISOString() })).toBeUndefined();
 	});
 
 	test('visibility lag: a change shows only some time after its modified time, with that modified time', async () => {
