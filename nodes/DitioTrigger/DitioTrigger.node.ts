@@ -128,6 +128,7 @@ export class DitioTrigger implements INodeType {
 			// Only a poll that read everything moves the memory: a failed one threw above.
 			memory.since = state.since;
 			memory.recent = state.recent;
+			memory.deletions = state.deletions;
 			if (state.active.size > 0 || memory.active) memory.active = [...state.active];
 			memory.projectIds = state.projectIds;
 		} else {
@@ -136,6 +137,7 @@ export class DitioTrigger implements INodeType {
 			memory.projectIds = read.projectIds;
 			delete memory.since;
 			delete memory.recent;
+			delete memory.deletions;
 			delete memory.active;
 		}
 		memory.watching = watching;

@@ -45,6 +45,10 @@ async function readFeed(client: DitioClient, segments: string[], qs: IDataObject
 	return [...rows.values()];
 }
 
+/** A deleted project or work order, as the feed lists it. */
+const isTombstone = (row: FeedRow): row is FeedRow & { deletedDateTime: string } =>
+	row.isDeleted === true && typeof row.deletedDateTime === 'string';
+
 const PROJECT_FEED = ['v1', 'project'];
 const WORK_ORDER_FEED = ['v1', 'project', 'work-breakdown-structure'];
 
@@ -52,6 +56,7 @@ export interface FeedState {
 	seen: Seen;
 	since: string;
 	recent: Record<string, string>;
+	deletions: Record<string, string>;
 	active: Set<string>;
 	projectIds: Record<string, string>;
 }
@@ -66,11 +71,15 @@ export async function learnForFeed(ctx: IPollFunctions, client: DitioClient, res
 	const allActive = resource === 'task' && ctx.getNodeParameter('scope') === 'allActive';
 	const feeds = resource === 'project' ? [PROJECT_FEED] : allActive ? [PROJECT_FEED, WORK_ORDER_FEED] : [WORK_ORDER_FEED];
 	const recent: Record<string, string> = {};
+	const deletions: Record<string, string> = {};
 	const projectIds = { ...memory.projectIds };
 	const scopeProject = resource === 'task' && !allActive ? (await watchedProjectId(ctx, client, memory, projectIds)).id : undefined;
 	for (const feed of feeds) {
 		const qs = { ModifiedSince: from, ...(feed === WORK_ORDER_FEED && scopeProject && { ProjectId: scopeProject }) };
-		for (const row of await readFeed(client, feed, qs)) if (row.modifiedDateTime) recent[String(row.id)] = row.modifiedDateTime;
+		for (const row of await readFeed(client, feed, qs)) {
+			if (isTombstone(row)) deletions[String(row.id)] = row.deletedDateTime;
+			else if (row.modifiedDateTime) recent[String(row.id)] = row.modifiedDateTime;
+		}
 	}
 	const read = await readWatched(ctx, client, resource, { projectIds });
 	compareRead(seen, read);
@@ -78,6 +87,7 @@ export async function learnForFeed(ctx: IPollFunctions, client: DitioClient, res
 		seen,
 		since: startedAt,
 		recent,
+		deletions,
 		active: new Set(resource === 'task' && ctx.getNodeParameter('scope') === 'allActive' ? read.groups.keys() : []),
 		projectIds: read.projectIds,
 	};
@@ -87,14 +97,27 @@ export async function learnForFeed(ctx: IPollFunctions, client: DitioClient, res
 export async function pollFeed(ctx: IPollFunctions, client: DitioClient, resource: Resource, memory: Memory, seen: Seen, startedAt: string): Promise<{ changes: Change[]; state: FeedState }> {
 	const from = new Date(Date.parse(memory.since as string) - OVERLAP_MS).toISOString();
 	const recent = { ...memory.recent };
+	const deletions = { ...memory.deletions };
 	const active = new Set(memory.active ?? []);
 	const allActive = resource === 'task' && ctx.getNodeParameter('scope') === 'allActive';
 	const projectIds = { ...memory.projectIds };
 	const changes: Change[] = [];
-	const handled = (row: FeedRow) => row.modifiedDateTime !== undefined && recent[String(row.id)] === row.modifiedDateTime;
+	// A tombstone's modifiedDateTime is the last change before the deletion (one already reported,
+	// or far older than the window), so a deletion is known by its deletedDateTime instead.
+	const handled = (row: FeedRow) =>
+		isTombstone(row)
+			? deletions[String(row.id)] === row.deletedDateTime
+			: row.modifiedDateTime !== undefined && recent[String(row.id)] === row.modifiedDateTime;
 	const mark = (row: FeedRow) => {
-		if (row.modifiedDateTime) recent[String(row.id)] = row.modifiedDateTime;
+		const id = String(row.id);
+		if (isTombstone(row)) {
+			deletions[id] = row.deletedDateTime;
+			// A record restored with its old modifiedDateTime is read again, and shows as Ditio has it.
+			delete recent[id];
+		} else if (row.modifiedDateTime) recent[id] = row.modifiedDateTime;
 	};
+	/** Deleted projects whose work orders' tombstones may still come in this poll's work-order feed. */
+	const deletedProjects: string[] = [];
 
 	// The one project's ID: remembered, or looked up once (the same rule as polling mode).
 	const scopeProject =
@@ -147,7 +170,10 @@ export async function pollFeed(ctx: IPollFunctions, client: DitioClient, resourc
 				}
 			} else if (project?.active !== true && active.has(id)) {
 				active.delete(id);
-				seen.dropGroup(id);
+				// Ditio deletes a project only once its work orders are gone: their tombstones come
+				// below and fire removed, which forgetting the group first would silence.
+				if (row.isDeleted === true) deletedProjects.push(id);
+				else seen.dropGroup(id);
 			}
 			mark(row);
 		}
@@ -156,9 +182,14 @@ export async function pollFeed(ctx: IPollFunctions, client: DitioClient, resourc
 	const feed = resource === 'project' ? PROJECT_FEED : WORK_ORDER_FEED;
 	const qs: IDataObject = { ModifiedSince: from, ...(scopeProject && { ProjectId: scopeProject }) };
 	for (const row of await readFeed(client, feed, qs)) if (!handled(row)) await take(row);
+	for (const id of deletedProjects) seen.dropGroup(id);
 
-	// What the next poll's window cannot show again need not be remembered.
+	// What the next poll's window cannot show again need not be remembered. The next window starts
+	// at this poll's start minus the overlap, and a tombstone is listed only by windows that hold
+	// its deletion, so deletions before that bound never come back: memory stays that of the
+	// deletions of the last ten minutes or so, however many there were before.
 	const oldest = Date.parse(startedAt) - OVERLAP_MS;
 	for (const [id, modified] of Object.entries(recent)) if (Date.parse(modified) < oldest) delete recent[id];
-	return { changes, state: { seen, since: startedAt, recent, active, projectIds } };
+	for (const [id, deleted] of Object.entries(deletions)) if (Date.parse(deleted) < oldest) delete deletions[id];
+	return { changes, state: { seen, since: startedAt, recent, deletions, active, projectIds } };
 }

@@ -17,6 +17,8 @@ export interface Memory {
 	since?: string;
 	/** Change feed: records already handled in the overlap window, id → modifiedDateTime. */
 	recent?: Record<string, string>;
+	/** Change feed: deletions already reported in the overlap window, id → deletedDateTime. */
+	deletions?: Record<string, string>;
 	/** Change feed, all active projects: which projects are active. */
 	active?: string[];
 }

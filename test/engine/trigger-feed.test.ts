@@ -247,6 +247,131 @@ describe('Ditio Trigger, change feed', () => {
 		expect(await trigger.poll()).toEqual([]);
 	});
 
+	describe('deletions: a tombstone keeps the modifiedDateTime of the last change before the deletion', () => {
+		const seededTask = () => ditio.sandbox.store.tasksOfProject(projectId).find((t: IDataObject) => !t.isTemplate) as IDataObject & { id: string };
+		const removedOnce = (id: string) => [expect.objectContaining({ event: 'removed', id, record: expect.objectContaining({ deletedDateTime: expect.any(String) }) })];
+
+		test('a work order last changed long ago: removed once, not again in the overlap nor after restarts', async () => {
+			const trigger = activated(params());
+			await trigger.poll();
+			const task = seededTask(); // the seed counts as changed a day ago
+			removeTask(task.id);
+			expect(await trigger.poll()).toEqual(removedOnce(task.id));
+			expect(await trigger.poll()).toEqual([]);
+			expect(await trigger.poll()).toEqual([]);
+			trigger.restart(); // graceful stop or kill: n8n starts again from what it saved
+			expect(await trigger.poll()).toEqual([]);
+			expect(await trigger.poll()).toEqual([]);
+			// What the trigger keeps of deletions is only those the next window can show again.
+			expect(Object.keys(trigger.staticData().deletions as IDataObject)).toEqual([task.id]);
+		});
+
+		test('a work order changed and then deleted a minute later: changed, then removed, once each', async () => {
+			const trigger = activated(params());
+			await trigger.poll();
+			const task = seededTask();
+			renameTask(task.id, 'Omdøpt');
+			expect((await trigger.poll()).map((e) => [e.event, e.id])).toEqual([['changed', task.id]]);
+			removeTask(task.id);
+			expect(await trigger.poll()).toEqual([expect.objectContaining({ event: 'removed', id: task.id, record: expect.objectContaining({ name: 'Omdøpt' }) })]);
+			expect(await trigger.poll()).toEqual([]);
+			trigger.restart();
+			expect(await trigger.poll()).toEqual([]);
+		});
+
+		test('deleted while n8n was down: removed once at the first poll after the restart, never again', async () => {
+			const trigger = activated(params());
+			await trigger.poll();
+			const task = seededTask();
+			trigger.restart();
+			removeTask(task.id);
+			expect(await trigger.poll()).toEqual(removedOnce(task.id));
+			expect(await trigger.poll()).toEqual([]);
+			trigger.restart();
+			expect(await trigger.poll()).toEqual([]);
+			expect(await trigger.poll()).toEqual([]);
+		});
+
+		test('a deletion in a poll whose answer has several pages: removed once', async () => {
+			ditio.sandbox.feed.defaultChunk = 2;
+			const trigger = activated(params());
+			await trigger.poll();
+			const task = seededTask();
+			const made = [1, 2, 3].map((n) => addTask(`WO-PAGES-${n}`).id);
+			removeTask(task.id);
+			const more = [4, 5].map((n) => addTask(`WO-PAGES-${n}`).id);
+			ditio.sandbox.clearRequests();
+			const fired = await trigger.poll();
+			expect(log().filter((r) => r.reporting).length).toBeGreaterThan(2);
+			expect(fired.map((e) => [e.event, e.id]).sort()).toEqual([...made.map((id) => ['created', id]), ['removed', task.id], ...more.map((id) => ['created', id])].sort());
+			expect(await trigger.poll()).toEqual([]);
+			trigger.restart();
+			expect(await trigger.poll()).toEqual([]);
+		});
+
+		test('deleted and made again with the same external ID: removed for the old id, created for the new one', async () => {
+			const trigger = activated(params());
+			await trigger.poll();
+			const task = seededTask();
+			removeTask(task.id);
+			const again = addTask(String(task.externalId));
+			expect(again.id).not.toBe(task.id);
+			expect((await trigger.poll()).map((e) => [e.event, e.id])).toEqual([
+				['removed', task.id],
+				['created', again.id],
+			]);
+			expect(await trigger.poll()).toEqual([]);
+		});
+
+		test('all active projects: a project deleted (its work orders first, as Ditio demands) fires removed for each work order, once', async () => {
+			const trigger = activated({ resource: 'task', events: ALL_EVENTS, scope: 'allActive' });
+			const project = ditio.sandbox.store.addProject(DEMO_COMPANY_ID, { projectNumber: 'P-DEL-1', name: 'Slettes', active: true });
+			const tasks = [1, 2].map((n) => ditio.sandbox.store.addTask(DEMO_COMPANY_ID, { projectId: project.id, externalId: `WO-DEL-${n}`, name: 'Ny' }));
+			ditio.sandbox.feed.scan();
+			await trigger.poll();
+			for (const task of tasks) ditio.sandbox.store.tasks.delete(task.id);
+			ditio.sandbox.store.projects.delete(project.id);
+			ditio.sandbox.store.reindex();
+			ditio.sandbox.feed.scan();
+			const fired = await trigger.poll();
+			expect(fired.map((e) => [e.event, e.id]).sort()).toEqual(tasks.map((t) => ['removed', t.id]).sort());
+			expect(await trigger.poll()).toEqual([]);
+			trigger.restart();
+			expect(await trigger.poll()).toEqual([]);
+			expect(trigger.staticData().active).not.toContain(project.id);
+		});
+
+		test('one project: the watched project deleted after its work orders: removed once each, later polls quiet', async () => {
+			const project = ditio.sandbox.store.addProject(DEMO_COMPANY_ID, { projectNumber: 'P-DEL-2', name: 'Slettes', active: true });
+			const tasks = [1, 2].map((n) => ditio.sandbox.store.addTask(DEMO_COMPANY_ID, { projectId: project.id, externalId: `WO-DEL-${n}`, name: 'Ny' }));
+			ditio.sandbox.feed.scan();
+			const trigger = activated({ ...params(), project: byNumber('P-DEL-2') });
+			await trigger.poll();
+			for (const task of tasks) ditio.sandbox.store.tasks.delete(task.id);
+			ditio.sandbox.store.projects.delete(project.id);
+			ditio.sandbox.store.reindex();
+			ditio.sandbox.feed.scan();
+			expect((await trigger.poll()).map((e) => [e.event, e.id]).sort()).toEqual(tasks.map((t) => ['removed', t.id]).sort());
+			expect(await trigger.poll()).toEqual([]);
+			trigger.restart();
+			expect(await trigger.poll()).toEqual([]);
+		});
+
+		test('projects: a deleted project fires removed once', async () => {
+			const project = ditio.sandbox.store.addProject(DEMO_COMPANY_ID, { projectNumber: 'P-DEL-3', name: 'Slettes', active: true });
+			ditio.sandbox.feed.scan();
+			const trigger = activated({ resource: 'project', events: ALL_EVENTS });
+			await trigger.poll();
+			ditio.sandbox.store.projects.delete(project.id);
+			ditio.sandbox.store.reindex();
+			ditio.sandbox.feed.scan();
+			expect((await trigger.poll()).map((e) => [e.event, e.id])).toEqual([['removed', project.id]]);
+			expect(await trigger.poll()).toEqual([]);
+			trigger.restart();
+			expect(await trigger.poll()).toEqual([]);
+		});
+	});
+
 	test('all active projects: the project feed says which projects count; an activated project brings its work orders', async () => {
 		const trigger = activated({ resource: 'task', events: ALL_EVENTS, scope: 'allActive' });
 		await trigger.poll();
