@@ -7,7 +7,10 @@
  *  - feedRemovedOnly: change-feed mode, Events = Removed only (the case that lost a deletion);
  *  - polling: polling mode, all three events.
  * n8n is stopped gracefully once and killed once between polls; each change made while it was
- * down must be reported once after it is back, and nothing twice. n8n polls once a minute at
+ * down must be reported once after it is back, and nothing twice. Deletions too, whose tombstone
+ * keeps the modifiedDateTime of the last change (an old one, or one already reported) and comes
+ * in every overlapping window: a work order last changed a day ago, and one deleted right after
+ * a rename, fire removed once over several polls and both restarts. n8n polls once a minute at
  * most, so this file takes several minutes.
  */
 import { readdirSync, readFileSync } from '../host/fs';
@@ -182,6 +185,21 @@ test('changes made while n8n was stopped or killed are reported once after it is
 	await until('X created', has([['feed', 'created', x], ['polling', 'created', x]]));
 	await nextRegularPoll();
 
+	// Deleted while n8n runs: one last changed a day ago (the seed), one right after a rename.
+	const old = DEMO_IDS.taskGraving;
+	const renamed = DEMO_IDS.taskTransport;
+	removeTask(old);
+	rename(renamed, 'Endret like før sletting');
+	await until('the old one removed, the other renamed', has([
+		['feed', 'removed', old], ['feedRemovedOnly', 'removed', old], ['polling', 'removed', old],
+		['feed', 'changed', renamed], ['polling', 'changed', renamed],
+	]));
+	removeTask(renamed);
+	await until('the renamed one removed', has([['feed', 'removed', renamed], ['feedRemovedOnly', 'removed', renamed], ['polling', 'removed', renamed]]));
+	// The overlap shows both tombstones again at the next polls: nothing fires.
+	await nextRegularPoll();
+	await nextRegularPoll();
+
 	// Graceful stop; meanwhile X deleted, Y created, an existing one renamed.
 	await n8n.stopProcess(running!);
 	removeTask(x);
@@ -220,6 +238,9 @@ test('changes made while n8n was stopped or killed are reported once after it is
 	expect(received.map(key).sort()).toEqual(
 		[
 			['feed', 'created', x], ['feed', 'removed', x], ['feed', 'created', y], ['feed', 'changed', existing],
+			['feed', 'removed', old], ['feed', 'changed', renamed], ['feed', 'removed', renamed],
+			['feedRemovedOnly', 'removed', old], ['feedRemovedOnly', 'removed', renamed],
+			['polling', 'removed', old], ['polling', 'changed', renamed], ['polling', 'removed', renamed],
 			['feed', 'created', w], ['feed', 'removed', w], ['feed', 'changed', existing],
 			['feedRemovedOnly', 'removed', x], ['feedRemovedOnly', 'removed', w],
 			['polling', 'created', x], ['polling', 'removed', x], ['polling', 'created', y], ['polling', 'changed', existing],
