@@ -401,6 +401,35 @@ class Bench {
 		});
 	}
 
+	/** Deactivate Missing on a nightly sync: 1% of the work orders gone from the ERP, nothing else changed. */
+	async mirror(latencyMs: number, n: number) {
+		const gone = Math.max(1, Math.round(n / 100));
+		await this.sandbox.call('reset');
+		const projectId = await this.sandbox.call<string>('project', { fields: WO_PROJECT });
+		await this.sandbox.call('tasks', { projectId, rows: range(n).map(workOrder) });
+		const rows = range(n - gone).map((i) => workOrderRow(i, false));
+		let outcomes: Record<string, number> = {};
+		const node = await measure(this.sandbox, async () => {
+			outcomes = tally(
+				await this.run(
+					{ resource: 'task', operation: 'upsert', project: byNumber(WO_PROJECT.projectNumber), externalId: expr('externalId'), additionalFields: woFields, options: { deactivateMissing: true } },
+					rows,
+				),
+			);
+		});
+		this.check(`mirror at ${latencyMs} ms`, outcomes.deactivated === gone && outcomes.unchanged === n - gone, `outcomes ${JSON.stringify(outcomes)}, expected ${gone} deactivated`);
+		this.rows.push({
+			group: 'Work orders, Create or Update with Deactivate Missing',
+			scenario: '1% missing from the input, none changed',
+			n,
+			latencyMs,
+			node,
+			perItemNote: 'not run',
+			lowerBound: 2 + gone,
+			lowerBoundParts: `1 project lookup (by number) + 1 list read + ${gone} deactivations`,
+		});
+	}
+
 	/** The issue's example once more, the project given by ID: no lookup by number. Node only, not a row. */
 	async issueExampleById(latencyMs: number) {
 		await this.sandbox.call('reset');
@@ -907,6 +936,8 @@ test('benchmark', async () => {
 			say(`[bench] ${latencyMs} ms: ${fmtInt(ISSUE_WORK_ORDERS)} work orders, 1% changed (node only)`);
 			await bench.workOrders(latencyMs, ISSUE_WORK_ORDERS, SHARES[1], false, ISSUE_LABEL);
 			await bench.issueExampleById(latencyMs);
+			say(`[bench] ${latencyMs} ms: ${fmtInt(WORK_ORDERS)} work orders, 1% missing, Deactivate Missing on`);
+			await bench.mirror(latencyMs, WORK_ORDERS);
 			for (const share of SHARES) {
 				say(`[bench] ${latencyMs} ms: ${fmtInt(PROJECTS)} projects, ${share.label} changed`);
 				await bench.projects(latencyMs, PROJECTS, share, latencyMs === 0 || share.label === '100%');

@@ -113,6 +113,17 @@ const OUTCOME: JsonSchema = {
 	enum: ['created', 'updated', 'unchanged'],
 	description: 'What the node did: created, updated, or left the record unchanged',
 };
+/** Create or Update also deactivates (Deactivate Missing) and previews (Preview Only). */
+const UPSERT_OUTCOME: JsonSchema = {
+	type: 'string',
+	enum: ['created', 'updated', 'unchanged', 'deactivated'],
+	description: 'What the node did (or, with preview, would do): created, updated, left the record unchanged, or set it inactive because the input no longer has it',
+};
+const PREVIEW: JsonSchema = { type: 'boolean', description: 'Present and true when Preview Only was on: nothing was written, the outcome is what a real run would do' };
+const CHANGES: JsonSchema = {
+	type: 'object',
+	description: 'In a preview of an update, and for deactivated: each changed field as { before, after }',
+};
 const CHANGED_FIELDS: JsonSchema = { type: 'array', items: { type: 'string' }, description: 'For updated: the fields that changed' };
 const NOTICE: JsonSchema = { type: 'string', description: 'Why nothing was written, where that was not asked for' };
 
@@ -158,6 +169,11 @@ export function operationSchema(r: SchemaResource, operation: string): JsonSchem
 	const record = recordProperties(r);
 	// Create and Create or Update say what they did, first (the Table view shows keys in order).
 	const writes = operation === 'create' || operation === 'upsert';
+	if (operation === 'upsert') {
+		const properties = { outcome: UPSERT_OUTCOME, changedFields: CHANGED_FIELDS, ...record, notice: NOTICE, changes: CHANGES, preview: PREVIEW };
+		// A previewed create has no ID yet.
+		return { type: 'object', properties, required: ['outcome'], version: 1 };
+	}
 	const properties = writes ? { outcome: OUTCOME, changedFields: CHANGED_FIELDS, ...record, notice: NOTICE } : record;
 	return { type: 'object', properties, required: writes ? ['outcome', 'id'] : ['id'], version: 1 };
 }

@@ -40,7 +40,9 @@ test.each([...expected.keys()])('%s is what the field tables make (else: npm run
 test('writes put outcome and changedFields first; reads describe the record', () => {
 	const upsert = expected.get('v1.0.0/project/upsert.json')!;
 	expect(Object.keys(upsert.properties!).slice(0, 3)).toEqual(['outcome', 'changedFields', 'id']);
-	expect(upsert.properties!.outcome.enum).toEqual(['created', 'updated', 'unchanged']);
+	expect(upsert.properties!.outcome.enum).toEqual(['created', 'updated', 'unchanged', 'deactivated']);
+	expect(upsert.properties!.preview).toMatchObject({ type: 'boolean' });
+	expect(expected.get('v1.0.0/project/create.json')!.properties!.outcome.enum).toEqual(['created', 'updated', 'unchanged']);
 	const get = expected.get('v1.0.0/task/get.json')!;
 	expect(get.properties!.estimatedHourQty).toMatchObject({ type: ['number', 'null'] });
 	expect(get.properties!.outcome).toBeUndefined();

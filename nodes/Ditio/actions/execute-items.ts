@@ -30,6 +30,10 @@ import type { BatchRun } from './types';
  * - `run(input, itemIndex)` → the item's record, or a list of records (one output item each),
  *   or `withBinary(record(s), binary)` when the output items carry a file (a download).
  *   Its requests are the item's write (or read).
+ * - `plan(ready, refused)` (optional) → called once, after every `prepare` and before the first
+ *   `run`, with the items that got this far and those refused so far: a check of the batch as a
+ *   whole (Create or Update's safety stop). It must not write; what it throws fails the run,
+ *   Continue On Fail or not, since it is about no single item.
  * - Scheduling: without `parallel`, `run` is called one item at a time in input order. With
  *   `parallel: true`, up to Options → Concurrency items run at once; `after(ready)` (optional)
  *   answers, per item index, the item indexes that must finish first (a parent before its
@@ -46,6 +50,7 @@ export interface ItemWork<Input, Ready = Input> {
 	read(itemIndex: number): Input | Promise<Input>;
 	prepare?(input: Input, itemIndex: number): Promise<Ready>;
 	run(input: Ready, itemIndex: number): Promise<IDataObject | IDataObject[] | WithBinary>;
+	plan?(ready: ReadonlyArray<ReadyItem<Ready>>, refused: ReadonlyArray<RefusedItem>): void | Promise<void>;
 	parallel?: boolean;
 	after?(ready: ReadonlyArray<ReadyItem<Ready>>): Map<number, number[]>;
 }
@@ -53,6 +58,11 @@ export interface ItemWork<Input, Ready = Input> {
 export interface ReadyItem<Ready> {
 	itemIndex: number;
 	input: Ready;
+}
+
+export interface RefusedItem {
+	itemIndex: number;
+	error: NodeApiError | NodeOperationError;
 }
 
 const BINARY = Symbol('withBinary');
@@ -110,6 +120,11 @@ export async function executeItems<Input, Ready = Input>(
 				if (!run.continueOnFail) throw failure;
 			}
 		}
+	}
+
+	if (work.plan) {
+		const refused = answers.flatMap((answer, itemIndex) => (answer && 'error' in answer ? [{ itemIndex, error: answer.error }] : []));
+		await work.plan(ready, refused);
 	}
 
 	// 3. The work, per item or scheduled.

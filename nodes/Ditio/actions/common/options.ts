@@ -6,7 +6,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../../shared/transpo
 import { DEFAULT_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY } from '../../../shared/transport/retry';
 import { nothingSent } from '../../../shared/untouched';
 
-/** Options of every operation: how hard to try when Ditio is busy or slow. */
+/** Options of every operation: how hard to try when Ditio is busy or slow; for Create or Update also Preview Only and Deactivate Missing. */
 export const requestOptionsParameter: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -16,13 +16,41 @@ export const requestOptionsParameter: INodeProperties = {
 	description: 'How hard to try when Ditio is busy or slow',
 	options: [
 		{
-			displayName: 'Retries',
-			name: 'retries',
+			displayName: 'Concurrency',
+			name: 'concurrency',
 			type: 'number',
-			default: 4, // = DEFAULT_RETRY.maxRetries (a unit test holds them together)
-			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 5, // = DEFAULT_CONCURRENCY
+			typeOptions: { minValue: 1, maxValue: 20 },
 			description:
-				'How many times to try again after a gateway or service error (502, 503, 504), a broken connection or a timeout, with growing waits. 0 switches these retries off. A work order (or a document without Replace) is only sent again after checking that the first try did not land. Rate limits (429) are governed by Rate Limit Wait instead. The same for every item of a run.',
+				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children). When Ditio answers 429 the node also lowers its pace in requests per second by itself. The same for every item of a run.',
+		},
+		{
+			displayName: 'Deactivate Missing',
+			name: 'deactivateMissing',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/operation': ['upsert'] } },
+			description:
+				'Whether to set active: false on what the input no longer has, making the input the source of truth. Work orders: the active ones with an External ID in each project of the run (never template work orders or ones made by hand in Ditio). Projects: the active ones of each company of the run. Never deleted: registrations may hang on them.',
+		},
+		{
+			displayName: 'Max Share to Deactivate (%)',
+			name: 'maxDeactivateShare',
+			type: 'number',
+			default: 20, // = DEFAULT_MAX_DEACTIVATE_SHARE
+			typeOptions: { minValue: 0, maxValue: 100 },
+			displayOptions: { show: { '/operation': ['upsert'] } },
+			description:
+				"With Deactivate Missing: when more than this share of a project's active work orders (or a company's active projects) would be deactivated, the run fails before anything is written, so an empty or cut-off export never wipes a project",
+		},
+		{
+			displayName: 'Preview Only',
+			name: 'previewOnly',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/operation': ['upsert'] } },
+			description:
+				'Whether to only show what this run would do: Ditio is read exactly as in a real run and nothing is written. Each item says its would-be outcome, with preview: true and, for updates, each changed field before and after.',
 		},
 		{
 			displayName: 'Rate Limit Wait (Minutes)',
@@ -34,13 +62,13 @@ export const requestOptionsParameter: INodeProperties = {
 				'How long one request may keep being refused by a Ditio rate limit (429) before it fails. Meanwhile the node sends at the pace Ditio admits and honours Retry-After. 0 fails at the first 429. The same for every item of a run.',
 		},
 		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
+			displayName: 'Retries',
+			name: 'retries',
 			type: 'number',
-			default: 5, // = DEFAULT_CONCURRENCY
-			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 4, // = DEFAULT_RETRY.maxRetries (a unit test holds them together)
+			typeOptions: { minValue: 0, maxValue: 10 },
 			description:
-				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children). When Ditio answers 429 the node also lowers its pace in requests per second by itself. The same for every item of a run.',
+				'How many times to try again after a gateway or service error (502, 503, 504), a broken connection or a timeout, with growing waits. 0 switches these retries off. A work order (or a document without Replace) is only sent again after checking that the first try did not land. Rate limits (429) are governed by Rate Limit Wait instead. The same for every item of a run.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -93,7 +121,7 @@ function sameForEveryItem(this: IExecuteFunctions, first: IDataObject) {
 				`Options → ${displayName} must be the same for every item: item ${itemIndex} gives ${String(options[name])}, item 0 gives ${String(first[name])}`,
 				{
 					itemIndex,
-					description: `Concurrency, Retries, Rate Limit Wait and Timeout hold for all the run's requests at once. Use a fixed value, or an expression that gives every item the same value. ${nothingSent()}`,
+					description: `These options hold for the whole run at once (its requests, its preview and what it deactivates). Use a fixed value, or an expression that gives every item the same value. ${nothingSent()}`,
 				},
 			);
 		}

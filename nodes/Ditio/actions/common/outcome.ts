@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type Outcome = 'created' | 'updated' | 'unchanged';
+/** `deactivated`: set `active: false` by Create or Update's Deactivate Missing. */
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'deactivated';
 
 /**
  * Writes say what they did, so a user never believes a change was written when it was not.

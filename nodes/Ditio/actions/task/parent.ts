@@ -21,6 +21,7 @@ export async function resolveParent(
 	projectId: string,
 	fields: IDataObject,
 	parentExternalId: string | undefined,
+	preview = false,
 ): Promise<ParentResolution> {
 	const parentId = typeof fields.parentActivityId === 'string' ? fields.parentActivityId : undefined;
 	if (!parentExternalId && !parentId) return { fields };
@@ -34,7 +35,8 @@ export async function resolveParent(
 			description: `A parent must be a work order of the same project (${projectId}). Create the parent first, earlier in the same run or before it. ${nothingWritten(itemIndex)}`,
 		});
 	}
-	const resolved = { ...fields, parentActivityId: String(parent.id) };
+	// A parent that a preview would create has no id yet; the real run names it.
+	const resolved = parent.id === undefined ? { ...fields } : { ...fields, parentActivityId: String(parent.id) };
 	if (parent.isParent === true) return { fields: resolved };
 
 	const policy = this.getNodeParameter('ifParentNotMarked', itemIndex, 'notice') as string;
@@ -45,6 +47,7 @@ export async function resolveParent(
 			description: `Set Is Parent on it, or choose "Mark the Parent" under If the Parent Is Not Marked as Parent. ${nothingWritten(itemIndex)}`,
 		});
 	}
+	if (policy === 'mark' && preview) return { fields: resolved, notice: `${who} would be marked as a parent (isParent: true).` };
 	if (policy === 'mark') {
 		await markParent(run, parent, itemIndex);
 		return { fields: resolved, notice: `${who} was marked as a parent (isParent: true).` };

@@ -5,6 +5,8 @@ import type { BatchRun } from '../types';
 
 export type { TaskIndex };
 
+export const hasExternalId = (task: IDataObject) => typeof task.externalId === 'string' && task.externalId.trim() !== '';
+
 /** A project's work orders, read once per execution and kept current with this run's writes. */
 export function projectTasks(run: BatchRun, projectId: string, itemIndex: number): Promise<TaskIndex> {
 	return run.cache.tasksOfProject.get(projectId, async () => {
@@ -12,8 +14,10 @@ export function projectTasks(run: BatchRun, projectId: string, itemIndex: number
 		const byExternalId = new Map<string, IDataObject>();
 		const byId = new Map<string, IDataObject>();
 		const remember = (task: IDataObject) => {
-			byId.set(String(task.id), task);
-			byExternalId.set(String(task.externalId), task);
+			// A work order being created by a preview has no id yet; one made by hand in Ditio has no
+			// external ID, and must never match an item's.
+			if (task.id !== undefined && task.id !== null) byId.set(String(task.id), task);
+			if (hasExternalId(task)) byExternalId.set(String(task.externalId), task);
 		};
 		tasks.forEach(remember);
 		return { byExternalId, byId, remember };
