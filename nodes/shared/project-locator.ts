@@ -120,8 +120,3 @@ export async function resolveProjectId(lookup: ProjectLookup, ref: ProjectRef, i
 	const project = await projectByNumber(lookup, ref.value, itemIndex);
 	return String(project.id);
 }
-
-/** After a write that renames or removes a project, earlier number lookups may be wrong. */
-export function forgetProjectNumbers(lookup: ProjectLookup): void {
-	lookup.cache.projectsByNumber.forget();
-}

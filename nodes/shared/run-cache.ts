@@ -52,8 +52,8 @@ export class RunCache {
 	/** Work order id → the PATCH that sets isParent on it, shared by its children in this run. */
 	readonly parentMarks = new Memo<void>();
 
-	/** A work order's lookup path (Look Up By and its numbers) → its Ditio ID, for the document endpoints. */
-	readonly documentTaskIds = new Memo<string>();
+	/** A work order's lookup path (Look Up By and its numbers) → its Ditio ID. */
+	readonly taskIdsByPath = new Memo<string>();
 
 	/**
 	 * `projects|tasks/<id>` → the file ids seen there, read before the first upload that could be

@@ -176,19 +176,26 @@ describe('a project number another project has', () => {
 });
 
 describe('a number renamed earlier in the same batch', () => {
-	// Number lookups are remembered within an execution; a rename must not leave a stale one.
-	test('Update by the old number fails for the later item; the renamed project is left alone', async () => {
-		const { items, error } = await ditio.run(
-			project('update', { project: byNumber('={{ $json.n }}'), updateFields: { projectNumber: '={{ $json.to }}' } }),
-			[
-				{ n: FREE_NUMBER, to: 'P-2027-100' },
-				{ n: FREE_NUMBER, to: 'P-2027-200' },
-			],
-			{ continueOnFail: true },
-		);
+	// Every number is looked up before the first write, so numbers name the projects as they were
+	// when the run started: a chain of renames never lands on the project an earlier item renamed.
+	const renames = project('update', { project: byNumber('={{ $json.n }}'), updateFields: { projectNumber: '={{ $json.to }}' } });
+	const chain = [
+		{ n: FREE_NUMBER, to: 'P-2027-100' },
+		{ n: 'P-2027-100', to: 'P-2027-200' },
+	];
+
+	test('with Continue On Fail: the later item, naming the new number, fails; the renamed project is left alone', async () => {
+		const { items, error } = await ditio.run(renames, chain, { continueOnFail: true });
 		expect(error).toBeUndefined();
 		expect(stored(FREE_ID)!.projectNumber).toBe('P-2027-100');
 		expect(items[1].json).toMatchObject({ itemIndex: 1, httpCode: '404' });
+	});
+
+	test('without it: the run fails before the first item is written', async () => {
+		const { error } = await ditio.run(renames, chain);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.context.itemIndex).toBe(1);
+		expect(stored(FREE_ID)!.projectNumber).toBe(FREE_NUMBER);
 	});
 });
 

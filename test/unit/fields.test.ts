@@ -84,9 +84,11 @@ describe('Options', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { DEFAULT_RETRY } = require('../../nodes/shared/transport/retry');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { DEFAULT_TIMEOUT_MS } = require('../../nodes/shared/transport/client');
+		const { CONCURRENCY, DEFAULT_TIMEOUT_MS } = require('../../nodes/shared/transport/client');
 		const options = properties.find((p) => p.name === 'options')!.options as INodeProperties[];
 		expect(options.find((o) => o.name === 'retries')!.default).toBe(DEFAULT_RETRY.maxRetries);
 		expect(options.find((o) => o.name === 'timeoutSeconds')!.default).toBe(DEFAULT_TIMEOUT_MS / 1000);
+		const concurrency = options.find((o) => o.name === 'concurrency')!;
+		expect([concurrency.default, concurrency.typeOptions]).toEqual([CONCURRENCY.default, { minValue: CONCURRENCY.min, maxValue: CONCURRENCY.max }]);
 	});
 });

@@ -24,9 +24,12 @@ import type { BatchRun } from './types';
  *   before the first request, so it must send none. It may be async; for binary data check the
  *   metadata here and read the bytes in `run`, so a batch never holds every file at once.
  *   Throw a NodeOperationError naming the field and the item to refuse the item.
- * - `prepare(input, itemIndex)` (optional) → what `run` gets instead of the input: look-ups that
- *   must be made before anything is written (the project's id by number). Called item after
- *   item in input order, once every item is read; it must not write.
+ * - `prepare(input, itemIndex)` (optional) → what `run` gets instead of the input: every look-up
+ *   the item needs (a project's id by number, a work order by its numbers, a document target).
+ *   Called item after item in input order, once every item is read; it must not write. An
+ *   operation that looks anything up does it here, never in `run`: so a number that does not
+ *   exist in the last item stops the run before the first item is written. The numbers name
+ *   what Ditio holds when the run starts, not after an earlier item renamed something.
  * - `run(input, itemIndex)` → the item's record, or a list of records (one output item each),
  *   or `withBinary(record(s), binary)` when the output items carry a file (a download).
  *   Its requests are the item's write (or read).
@@ -103,7 +106,9 @@ export async function executeItems<Input, Ready = Input>(
 		try {
 			read.push({ itemIndex, input: await work.read(itemIndex) });
 		} catch (error) {
-			firstBad ??= fail(itemIndex, error);
+			// Every bad item is recorded, not only the first: with Continue On Fail each one answers.
+			const failure = fail(itemIndex, error);
+			firstBad ??= failure;
 		}
 	}
 	if (firstBad && !run.continueOnFail) throw firstBad;

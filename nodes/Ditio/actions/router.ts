@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { RunCache } from '../../shared/run-cache';
-import { DEFAULT_CONCURRENCY, ditioClient } from '../../shared/transport/client';
+import { ditioClient } from '../../shared/transport/client';
 import { clientSettings } from './common/options';
 import { OPERATIONS } from './operations';
 import type { BatchRun } from './types';
@@ -21,7 +21,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		items: this.getInputData(),
 		operation: `${resource}:${operationName}`,
 		continueOnFail: this.continueOnFail(),
-		concurrency: settings.concurrency ?? DEFAULT_CONCURRENCY,
+		concurrency: settings.concurrency,
 		client: await ditioClient(this, settings),
 		cache: new RunCache(),
 	};

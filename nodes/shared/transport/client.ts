@@ -78,7 +78,17 @@ export interface DitioClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_CONCURRENCY = 5;
+/**
+ * Most requests of one execution in flight at once: the one owner of the default and the bounds
+ * (the node's Options → Concurrency shows them; the trigger and the picker take the default).
+ */
+export const CONCURRENCY = { default: 5, min: 1, max: 20 } as const;
+
+/** A concurrency as a setting gives it, made whole and kept within bounds; the default when it is no number. */
+export function boundedConcurrency(value: unknown): number {
+	const n = Number(value ?? CONCURRENCY.default);
+	return Number.isFinite(n) ? Math.min(CONCURRENCY.max, Math.max(CONCURRENCY.min, Math.floor(n))) : CONCURRENCY.default;
+}
 
 /** n8n's own sleep and the wall clock: the community scanner allows no timers in node code. */
 const N8N_CLOCK: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
@@ -111,7 +121,11 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 	const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const clock = settings.clock ?? N8N_CLOCK;
 	const random = settings.random ?? Math.random;
-	const gate = new AdaptiveGate(settings.concurrency ?? DEFAULT_CONCURRENCY);
+	// The send-rate limiter decides the pace under a rate limit: it measures what Ditio admits and
+	// spaces requests to it. The gate bounds how many are in flight (Concurrency); its halving on
+	// 429 only shortens the queue of requests already paced by the limiter. It stays until a bench
+	// row shows it adds nothing (not yet measured).
+	const gate = new AdaptiveGate(boundedConcurrency(settings.concurrency));
 	const limiter = new SendRateLimiter(clock);
 
 	async function request<T>(

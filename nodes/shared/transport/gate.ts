@@ -12,8 +12,9 @@ export class AdaptiveGate {
 
 	limit: number;
 
+	/** `max`: a whole number of 1 or more, as `boundedConcurrency` (client.ts) makes it. */
 	constructor(readonly max: number) {
-		this.limit = Math.max(1, Math.floor(max));
+		this.limit = max;
 	}
 
 	async acquire(): Promise<void> {
@@ -29,7 +30,7 @@ export class AdaptiveGate {
 			this.limit = Math.max(1, Math.floor(this.limit / 2));
 			this.successes = 0;
 		} else if (outcome === 'ok' && ++this.successes >= this.limit) {
-			this.limit = Math.min(Math.max(1, Math.floor(this.max)), this.limit + 1);
+			this.limit = Math.min(this.max, this.limit + 1);
 			this.successes = 0;
 		}
 		this.active--;

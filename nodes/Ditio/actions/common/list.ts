@@ -1,4 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { nothingSent } from '../../../shared/untouched';
 
 /** Ditio lists have no paging (docs/ditio-api.md, Paths): the node fetches the list and applies the limit itself. */
 export const RETURN_ALL_AND_LIMIT: INodeProperties[] = [
@@ -20,10 +23,26 @@ export const RETURN_ALL_AND_LIMIT: INodeProperties[] = [
 	},
 ];
 
-export function applyLimit(this: IExecuteFunctions, itemIndex: number, records: IDataObject[]): IDataObject[] {
-	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return records;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-	return records.slice(0, Math.max(0, limit));
+/**
+ * Return All and Limit of one item, checked before any request: how many records to keep, or
+ * undefined for all. A limit from an expression that is not a whole number of 1 or more would
+ * otherwise keep nothing without a word.
+ */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const raw: unknown = this.getNodeParameter('limit', itemIndex, 50);
+	const limit = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `Invalid Limit (limit): "${String(raw)}" is not a whole number of 1 or more`, {
+			itemIndex,
+			description: `Give how many records to return, or turn on Return All. ${nothingSent(itemIndex)}`,
+		});
+	}
+	return limit;
+}
+
+export function applyLimit(records: IDataObject[], limit: number | undefined): IDataObject[] {
+	return limit === undefined ? records : records.slice(0, limit);
 }
 
 export const ACTIVE_FILTER: INodeProperties = {

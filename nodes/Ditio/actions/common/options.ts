@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ClientSettings } from '../../../shared/transport/client';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../../shared/transport/client';
+import { boundedConcurrency, CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../../shared/transport/client';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY } from '../../../shared/transport/retry';
 import { nothingSent } from '../../../shared/untouched';
 
@@ -19,8 +19,8 @@ export const requestOptionsParameter: INodeProperties = {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			default: 5, // = DEFAULT_CONCURRENCY
-			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 5, // = CONCURRENCY.default (the linter wants a literal; a unit test holds them together)
+			typeOptions: { minValue: CONCURRENCY.min, maxValue: CONCURRENCY.max },
 			description:
 				'Most requests to Ditio at once. Create or Update writes this many items in parallel (parents before children). When Ditio answers 429 the node also lowers its pace in requests per second by itself. The same for every item of a run.',
 		},
@@ -81,15 +81,15 @@ export const requestOptionsParameter: INodeProperties = {
 	],
 };
 
-export function clientSettings(this: IExecuteFunctions): ClientSettings {
+/** The run-wide options, read once: the one place the node turns them into settings. */
+export function clientSettings(this: IExecuteFunctions): ClientSettings & { concurrency: number } {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	sameForEveryItem.call(this, options);
 	const retries = Number(options.retries ?? DEFAULT_RETRY.maxRetries);
 	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
-	const concurrency = Number(options.concurrency ?? DEFAULT_CONCURRENCY);
 	const waitMinutes = Number(options.rateLimitWaitMinutes ?? DEFAULT_RATE_LIMIT_WAIT_MS / 60_000);
 	return {
-		concurrency: Number.isFinite(concurrency) ? Math.min(20, Math.max(1, Math.floor(concurrency))) : DEFAULT_CONCURRENCY,
+		concurrency: boundedConcurrency(options.concurrency),
 		retry: {
 			maxRetries: Number.isFinite(retries) ? Math.max(0, Math.floor(retries)) : DEFAULT_RETRY.maxRetries,
 			rateLimitWaitMs: Number.isFinite(waitMinutes) ? Math.max(0, waitMinutes) * 60_000 : DEFAULT_RATE_LIMIT_WAIT_MS,

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { elsewhereHint, fileReferenceIdParameter, readFileReferenceId } from './file-id';
-import { type DocumentOutput, runDocumentItems } from './run';
-import { readTarget, resolveTarget, targetName, type TargetRef, TARGET_PROPERTIES } from './target';
+import { readTarget, type Target, targetName, type TargetRef, TARGET_PROPERTIES, withTarget } from './target';
 
 export interface DeleteInput {
 	target: TargetRef;
@@ -14,17 +14,20 @@ export function readDelete(this: IExecuteFunctions, itemIndex: number): DeleteIn
 	return { target: readTarget.call(this, itemIndex), fileReferenceId: readFileReferenceId.call(this, itemIndex) };
 }
 
-export async function deleteOne(this: IExecuteFunctions, run: BatchRun, input: DeleteInput, itemIndex: number): Promise<DocumentOutput> {
-	const target = await resolveTarget(run, input.target, itemIndex);
-	await run.client.request('DELETE', [target.kind, target.id, 'documents', input.fileReferenceId], {
+async function deleteOne(run: BatchRun, target: Target, fileReferenceId: string, itemIndex: number) {
+	await run.client.request('DELETE', [target.kind, target.id, 'documents', fileReferenceId], {
 		itemIndex,
 		hints: { 404: elsewhereHint(targetName(target)) },
 	});
-	return { json: { deleted: true, id: input.fileReferenceId } };
+	return { deleted: true, id: fileReferenceId };
 }
 
 export async function executeDocumentDelete(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
-	return await runDocumentItems(this, run, readDelete, deleteOne);
+	return await executeItems(this, run, {
+		read: (itemIndex) => readDelete.call(this, itemIndex),
+		prepare: async (input, itemIndex) => await withTarget(run, input, itemIndex),
+		run: async ({ target, fileReferenceId }, itemIndex) => await deleteOne(run, target, fileReferenceId, itemIndex),
+	});
 }
 
 export const deleteDocument: Operation = { description: [...TARGET_PROPERTIES, fileReferenceIdParameter], execute: executeDocumentDelete };

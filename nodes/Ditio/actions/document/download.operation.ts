@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { type BinaryAnswer, fileNameOf } from '../../../shared/transport/binary-answer';
+import { executeItems, withBinary } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { elsewhereHint, fileReferenceIdParameter, readFileReferenceId } from './file-id';
 import { inputError } from './rules';
-import { type DocumentOutput, runDocumentItems } from './run';
-import { readTarget, resolveTarget, targetJson, targetName, type TargetRef, TARGET_PROPERTIES } from './target';
+import { readTarget, type Targeted, targetJson, targetName, type TargetRef, TARGET_PROPERTIES, withTarget } from './target';
 
 export const DOWNLOAD_OPTIONS: INodeProperties[] = [
 	{
@@ -41,8 +41,8 @@ function mimeTypeOf(headers: Record<string, unknown>): string | undefined {
 	return type && type !== 'application/octet-stream' ? type : undefined;
 }
 
-export async function downloadOne(this: IExecuteFunctions, run: BatchRun, input: DownloadInput, itemIndex: number): Promise<DocumentOutput> {
-	const target = await resolveTarget(run, input.target, itemIndex);
+async function downloadOne(this: IExecuteFunctions, run: BatchRun, input: Targeted<DownloadInput>, itemIndex: number) {
+	const { target } = input;
 	const file = await run.client.request<BinaryAnswer>('GET', [target.kind, target.id, 'documents', input.fileReferenceId], {
 		itemIndex,
 		binaryResponse: true,
@@ -57,11 +57,15 @@ export async function downloadOne(this: IExecuteFunctions, run: BatchRun, input:
 		size: file.data.length,
 		...targetJson(target),
 	};
-	return { json, binary: { [input.binaryPropertyName]: binary } };
+	return withBinary(json, { [input.binaryPropertyName]: binary });
 }
 
 export async function executeDocumentDownload(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
-	return await runDocumentItems(this, run, readDownload, downloadOne);
+	return await executeItems(this, run, {
+		read: (itemIndex) => readDownload.call(this, itemIndex),
+		prepare: async (input, itemIndex) => await withTarget(run, input, itemIndex),
+		run: async (input, itemIndex) => await downloadOne.call(this, run, input, itemIndex),
+	});
 }
 
 export const download: Operation = { description: description, execute: executeDocumentDownload };

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { applyLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { applyLimit, readLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
-import { type DocumentOutput, runDocumentItems } from './run';
-import { readTarget, resolveTarget, targetJson, type TargetRef, TARGET_PROPERTIES } from './target';
+import { readTarget, type Targeted, targetJson, type TargetRef, TARGET_PROPERTIES, withTarget } from './target';
 
 const description: INodeProperties[] = [
 	...TARGET_PROPERTIES,
@@ -31,11 +31,12 @@ const description: INodeProperties[] = [
 export interface GetAllInput {
 	target: TargetRef;
 	section?: string;
+	limit: number | undefined;
 }
 
 export function readGetAll(this: IExecuteFunctions, itemIndex: number): GetAllInput {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return { target: readTarget.call(this, itemIndex), section: String(filters.section ?? '').trim() || undefined };
+	return { target: readTarget.call(this, itemIndex), section: String(filters.section ?? '').trim() || undefined, limit: readLimit.call(this, itemIndex) };
 }
 
 interface Page {
@@ -45,8 +46,8 @@ interface Page {
 }
 
 /** One record per file, from the section pages Ditio lists. */
-export async function getAllOne(this: IExecuteFunctions, run: BatchRun, input: GetAllInput, itemIndex: number): Promise<DocumentOutput> {
-	const target = await resolveTarget(run, input.target, itemIndex);
+async function getAllOne( run: BatchRun, input: Targeted<GetAllInput>, itemIndex: number) {
+	const { target } = input;
 	const pages = await run.client.request<Page[]>('GET', [target.kind, target.id, 'documents'], { itemIndex });
 	const wanted = input.section?.toLowerCase();
 	const files = pages
@@ -60,11 +61,15 @@ export async function getAllOne(this: IExecuteFunctions, run: BatchRun, input: G
 				...targetJson(target),
 			})),
 		);
-	return { json: applyLimit.call(this, itemIndex, files as IDataObject[]) };
+	return applyLimit(files as IDataObject[], input.limit);
 }
 
 export async function executeDocumentGetAll(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
-	return await runDocumentItems(this, run, readGetAll, getAllOne);
+	return await executeItems(this, run, {
+		read: (itemIndex) => readGetAll.call(this, itemIndex),
+		prepare: async (input, itemIndex) => await withTarget(run, input, itemIndex),
+		run: async (input, itemIndex) => await getAllOne(run, input, itemIndex),
+	});
 }
 
 export const getAll: Operation = { description: description, execute: executeDocumentGetAll };

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { projectLocator, type ProjectRef, resolveProjectId } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
+import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { inputError, MAX_DESCRIPTION_BODY_BYTES, MAX_DESCRIPTION_CHARS } from './rules';
-import { type DocumentOutput, runDocumentItems } from './run';
 
 /**
  * Ditio keeps guidance text on a project's folder and on its section pages only (a work order's
@@ -61,19 +61,22 @@ export function readSetDescription(this: IExecuteFunctions, itemIndex: number): 
 const NOT_YET =
 	'The folder or section does not exist in Ditio yet: it is made by the first upload to it. Upload a file to this project (and section) first.';
 
-export async function setDescriptionOne(this: IExecuteFunctions, run: BatchRun, input: SetDescriptionInput, itemIndex: number): Promise<DocumentOutput> {
-	const projectId = await resolveProjectId(run, input.project, itemIndex);
+async function setDescriptionOne(run: BatchRun, input: SetDescriptionInput, projectId: string, itemIndex: number) {
 	await run.client.request('PUT', ['projects', projectId, 'documents', 'description'], {
 		itemIndex,
 		qs: input.section ? { section: input.section } : undefined,
 		body: { description: input.description },
 		hints: { 404: NOT_YET },
 	});
-	return { json: { projectId, section: input.section ?? null, description: input.description } };
+	return { projectId, section: input.section ?? null, description: input.description };
 }
 
 export async function executeDocumentSetDescription(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
-	return await runDocumentItems(this, run, readSetDescription, setDescriptionOne);
+	return await executeItems(this, run, {
+		read: (itemIndex) => readSetDescription.call(this, itemIndex),
+		prepare: async (input, itemIndex) => ({ input, projectId: await resolveProjectId(run, input.project, itemIndex) }),
+		run: async ({ input, projectId }, itemIndex) => await setDescriptionOne(run, input, projectId, itemIndex),
+	});
 }
 
 export const setDescription: Operation = { description: description, execute: executeDocumentSetDescription };

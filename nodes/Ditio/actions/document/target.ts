@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { projectLocator, type ProjectRef, resolveProjectId } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
-import { TASK_LOOKUP_PROPERTIES, taskLookupPath } from '../task/get.operation';
+import { TASK_LOOKUP_PROPERTIES, taskIdOf, taskLookupPath } from '../task/find-task';
 import type { BatchRun } from '../types';
 
 /** Where the documents are: a project's folder, or a work order's pages in its project's folder. */
@@ -47,17 +47,19 @@ export function readTarget(this: IExecuteFunctions, itemIndex: number): TargetRe
 
 /**
  * The Ditio id the endpoints need: a project by number or a work order by its numbers is looked
- * up once per execution, however many items name it.
+ * up once per execution, however many items name it. For an operation's `prepare`.
  */
 export async function resolveTarget(run: BatchRun, ref: TargetRef, itemIndex: number): Promise<Target> {
 	if (ref.attachTo === 'project') return { kind: 'projects', id: await resolveProjectId(run, ref.project, itemIndex) };
-	const [, first, ...rest] = ref.lookupPath;
-	if (rest.length === 0) return { kind: 'tasks', id: first };
-	const id = await run.cache.documentTaskIds.get(ref.lookupPath.join('\u0000'), async () => {
-		const task = await run.client.request<IDataObject>('GET', ref.lookupPath, { itemIndex });
-		return String(task.id);
-	});
-	return { kind: 'tasks', id };
+	return { kind: 'tasks', id: await taskIdOf(run, ref.lookupPath, itemIndex) };
+}
+
+/** An operation's input once its target is looked up. */
+export type Targeted<I extends { target: TargetRef }> = Omit<I, 'target'> & { target: Target };
+
+/** `prepare` of an operation whose input names a target: the same input, its target looked up. */
+export async function withTarget<I extends { target: TargetRef }>(run: BatchRun, input: I, itemIndex: number): Promise<Targeted<I>> {
+	return { ...input, target: await resolveTarget(run, input.target, itemIndex) };
 }
 
 /** What the outputs say about where a file is. */

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { encodeMultipart, packRequests } from '../../../shared/transport/multipart';
+import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { checkFile, inputError, type SizedFile, trimmedFileName } from './rules';
-import { type DocumentOutput, runDocumentItems } from './run';
-import { readTarget, resolveTarget, type Target, targetJson, type TargetRef, TARGET_PROPERTIES } from './target';
+import { readTarget, type Target, type Targeted, targetJson, type TargetRef, TARGET_PROPERTIES, withTarget } from './target';
 
 export const SECTION_OPTION: INodeProperties = {
 	displayName: 'Section',
@@ -149,17 +149,17 @@ const REFUSAL_HINTS = {
 };
 
 /** Uploads one item's files in as few requests as fit; one output record per file. */
-export async function uploadOne(this: IExecuteFunctions, run: BatchRun, input: UploadInput, itemIndex: number): Promise<DocumentOutput> {
+async function uploadOne(this: IExecuteFunctions, run: BatchRun, input: Targeted<UploadInput>, itemIndex: number) {
+	const { target } = input;
 	const loaded = [];
 	for (const file of input.files) {
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, file.field);
 		const sized = { ...file, size: data.length };
-		// Binary data without a stored size is checked here, before this item sends anything (its
-		// target's lookup included); earlier items may already be written.
+		// Binary data without a stored size is checked here, before this item sends anything;
+		// earlier items may already be written (the bytes are read item by item, never all at once).
 		checkFile.call(this, itemIndex, sized);
 		loaded.push({ ...sized, data });
 	}
-	const target = await resolveTarget(run, input.target, itemIndex);
 	const qs: IDataObject = {};
 	if (input.section) qs.section = input.section;
 	if (input.replaceExisting) qs.replaceExistingFilesWithSameName = 'true';
@@ -190,11 +190,16 @@ export async function uploadOne(this: IExecuteFunctions, run: BatchRun, input: U
 			});
 		});
 	}
-	return { json: records };
+	return records;
 }
 
+/** One item after the other (not in parallel), so uploads of one execution never race for the same page. */
 export async function executeDocumentUpload(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
-	return await runDocumentItems(this, run, readUpload, uploadOne);
+	return await executeItems(this, run, {
+		read: (itemIndex) => readUpload.call(this, itemIndex),
+		prepare: async (input, itemIndex) => await withTarget(run, input, itemIndex),
+		run: async (input, itemIndex) => await uploadOne.call(this, run, input, itemIndex),
+	});
 }
 
 export const upload: Operation = { description: description, execute: executeDocumentUpload };

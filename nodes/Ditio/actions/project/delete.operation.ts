@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { forgetProjectNumbers, projectLocator, resolveProjectId } from '../../../shared/project-locator';
+import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
@@ -11,10 +11,9 @@ const REFUSED_ADVICE =
 export async function executeProjectDelete(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
 		read: (itemIndex) => readProjectRef.call(this, itemIndex),
-		run: async (ref, itemIndex) => {
-			const id = await resolveProjectId(run, ref, itemIndex);
+		prepare: async (ref, itemIndex) => await resolveProjectId(run, ref, itemIndex),
+		run: async (id, itemIndex) => {
 			await run.client.request('DELETE', ['projects', id], { itemIndex, hints: { 400: REFUSED_ADVICE, 409: REFUSED_ADVICE } });
-			forgetProjectNumbers(run);
 			return { deleted: true, id };
 		},
 	});

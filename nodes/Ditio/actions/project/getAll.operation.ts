@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { PROJECT_FIELDS } from '../../../shared/fields/project.fields';
 import { PROJECT_IDENTITY, shaped, simplifyParameter } from '../../../shared/fields/simplify';
-import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { applyLimit, containsText, filtersParameter, matchesActive, readLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 
@@ -31,9 +31,10 @@ export async function executeProjectGetAll(this: IExecuteFunctions, run: BatchRu
 	return await executeItems(this, run, {
 		read: (itemIndex) => ({
 			filters: this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+			limit: readLimit.call(this, itemIndex),
 			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 		}),
-		run: async ({ filters, simplify }, itemIndex) => {
+		run: async ({ filters, limit, simplify }, itemIndex) => {
 			const projects = await run.client.request<IDataObject[]>('GET', ['projects'], { itemIndex });
 			const wanted = projects.filter(
 				(p) =>
@@ -41,7 +42,7 @@ export async function executeProjectGetAll(this: IExecuteFunctions, run: BatchRu
 					containsText(p.name, filters.nameContains) &&
 					containsText(p.projectNumber, filters.projectNumberContains),
 			);
-			return shaped(simplify, applyLimit.call(this, itemIndex, wanted), PROJECT_IDENTITY, PROJECT_FIELDS);
+			return shaped(simplify, applyLimit(wanted, limit), PROJECT_IDENTITY, PROJECT_FIELDS);
 		},
 	});
 }

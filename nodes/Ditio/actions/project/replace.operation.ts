@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { forgetProjectNumbers, projectLocator, resolveProjectId } from '../../../shared/project-locator';
+import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
@@ -9,16 +9,9 @@ import { additionalFieldsParameter, NUMBER_TAKEN_HINTS, projectBody, projectNumb
 export async function executeProjectReplace(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
 		read: (itemIndex) => ({ input: readProjectInput.call(this, run, itemIndex), ref: readProjectRef.call(this, itemIndex) }),
-		run: async ({ input, ref }, itemIndex) => {
-			const id = await resolveProjectId(run, ref, itemIndex);
-			const replaced = await run.client.request<IDataObject>('PUT', ['projects', id], {
-				body: projectBody(input),
-				itemIndex,
-				hints: NUMBER_TAKEN_HINTS,
-			});
-			forgetProjectNumbers(run); // the number may have changed
-			return replaced;
-		},
+		prepare: async ({ input, ref }, itemIndex) => ({ input, id: await resolveProjectId(run, ref, itemIndex) }),
+		run: async ({ input, id }, itemIndex) =>
+			await run.client.request<IDataObject>('PUT', ['projects', id], { body: projectBody(input), itemIndex, hints: NUMBER_TAKEN_HINTS }),
 	});
 }
 

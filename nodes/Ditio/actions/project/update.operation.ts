@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readFields, readRequired } from '../../../shared/fields/collection';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../../shared/fields/project.fields';
-import { forgetProjectNumbers, projectLocator, resolveProjectId } from '../../../shared/project-locator';
+import { projectLocator, resolveProjectId } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
@@ -29,12 +29,9 @@ function readProjectChanges(this: IExecuteFunctions, itemIndex: number): IDataOb
 export async function executeProjectUpdate(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
 		read: (itemIndex) => ({ body: readProjectChanges.call(this, itemIndex), ref: readProjectRef.call(this, itemIndex) }),
-		run: async ({ body, ref }, itemIndex) => {
-			const id = await resolveProjectId(run, ref, itemIndex);
-			const updated = await run.client.request<IDataObject>('PATCH', ['projects', id], { body, itemIndex, hints: NUMBER_TAKEN_HINTS });
-			forgetProjectNumbers(run); // the number may have changed
-			return updated;
-		},
+		prepare: async ({ body, ref }, itemIndex) => ({ body, id: await resolveProjectId(run, ref, itemIndex) }),
+		run: async ({ body, id }, itemIndex) =>
+			await run.client.request<IDataObject>('PATCH', ['projects', id], { body, itemIndex, hints: NUMBER_TAKEN_HINTS }),
 	});
 }
 

@@ -11,8 +11,9 @@ import { additionalFieldsParameter, externalIdParameter, ifParentNotMarkedParame
 export async function executeTaskCreate(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
 		read: (itemIndex) => readTaskInput.call(this, run, itemIndex),
-		run: async (input, itemIndex) => {
-			const projectId = await resolveProjectId(run, input.project, itemIndex);
+		prepare: async (input, itemIndex) => ({ input, projectId: await resolveProjectId(run, input.project, itemIndex) }),
+		// The parent is found in run, not prepare: it may be written by an earlier item of this batch.
+		run: async ({ input, projectId }, itemIndex) => {
 			const { fields, notice } = await resolveParent.call(this, run, itemIndex, projectId, input.fields, input.parentExternalId);
 			const created = await run.client.request<IDataObject>('POST', ['tasks'], {
 				body: taskBody(input, projectId, fields),

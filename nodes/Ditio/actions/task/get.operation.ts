@@ -1,52 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { identityParameter, readRequired } from '../../../shared/fields/collection';
-import type { ApiField } from '../../../shared/fields/field';
-import { EXTERNAL_PROJECT_NUMBER, PROJECT_NUMBER } from '../../../shared/fields/project.fields';
 import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
-import { EXTERNAL_ID, TASK_FIELDS, TASK_NUMBER } from '../../../shared/fields/task.fields';
+import { TASK_FIELDS } from '../../../shared/fields/task.fields';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
-import { readTaskId, taskIdParameter } from './task-input';
-
-const only = (lookupBy: string, property: INodeProperties): INodeProperties => ({
-	...property,
-	displayOptions: { show: { lookupBy: [lookupBy] } },
-});
-
-/** How a work order is named: by Ditio ID, by project and task number, or by the ERP's numbers. */
-export const TASK_LOOKUP_PROPERTIES: INodeProperties[] = [
-	{
-		displayName: 'Look Up By',
-		name: 'lookupBy',
-		type: 'options',
-		default: 'id',
-		description: 'Which numbers identify the work order',
-		options: [
-			{ name: 'Ditio ID', value: 'id', description: 'The work order by its Ditio ID' },
-			{ name: 'Project Number and Task Number', value: 'taskNumber', description: 'The first work order with this number in the project' },
-			{ name: 'External Project Number and External ID', value: 'externalId', description: 'By the numbers of your ERP' },
-		],
-	},
-	only('id', taskIdParameter),
-	only('taskNumber', identityParameter(PROJECT_NUMBER)),
-	only('taskNumber', identityParameter(TASK_NUMBER)),
-	only('externalId', identityParameter(EXTERNAL_PROJECT_NUMBER)),
-	only('externalId', identityParameter(EXTERNAL_ID)),
-];
+import { TASK_LOOKUP_PROPERTIES, taskLookupPath } from './find-task';
 
 const description: INodeProperties[] = [...TASK_LOOKUP_PROPERTIES, simplifyParameter];
-
-/** The path that reads the work order the item's Look Up By names; checked, nothing sent. */
-export function taskLookupPath(this: IExecuteFunctions, itemIndex: number): string[] {
-	const node = this.getNode();
-	const value = (key: ApiField) => readRequired(node, itemIndex, key, this.getNodeParameter(key.name, itemIndex));
-	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
-	if (lookupBy === 'taskNumber') return ['tasks', 'by-project-number', value(PROJECT_NUMBER), 'by-task-number', value(TASK_NUMBER)];
-	if (lookupBy === 'externalId')
-		return ['tasks', 'by-external-project-number', value(EXTERNAL_PROJECT_NUMBER), 'by-external-id', value(EXTERNAL_ID)];
-	return ['tasks', readTaskId.call(this, itemIndex)];
-}
 
 export async function executeTaskGet(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {

@@ -5,7 +5,7 @@ import type { ApiField } from '../../../shared/fields/field';
 import { PROJECT_NUMBER } from '../../../shared/fields/project.fields';
 import { shaped, simplifyParameter, TASK_IDENTITY } from '../../../shared/fields/simplify';
 import { PRODUCTION_CODE, TASK_FIELDS, TASK_NUMBER } from '../../../shared/fields/task.fields';
-import { applyLimit, containsText, filtersParameter, matchesActive, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { applyLimit, containsText, filtersParameter, matchesActive, readLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { projectLocator } from '../../../shared/project-locator';
 import { readProjectRef } from '../common/project-ref';
 import { executeItems } from '../execute-items';
@@ -89,10 +89,11 @@ export async function executeTaskGetAll(this: IExecuteFunctions, run: BatchRun):
 			return {
 				path: listPath(listBy, value, () => readProjectRef.call(this, itemIndex)),
 				filters: this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+				limit: readLimit.call(this, itemIndex),
 				simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 			};
 		},
-		run: async ({ path, filters, simplify }, itemIndex) => {
+		run: async ({ path, filters, limit, simplify }, itemIndex) => {
 			const tasks = await run.client.request<IDataObject[]>('GET', path, { itemIndex });
 			const wanted = tasks.filter(
 				(t) =>
@@ -102,7 +103,7 @@ export async function executeTaskGetAll(this: IExecuteFunctions, run: BatchRun):
 					(!filters.parentActivityId || t.parentActivityId === filters.parentActivityId) &&
 					(!filters.topLevelOnly || !t.parentActivityId),
 			);
-			return shaped(simplify, applyLimit.call(this, itemIndex, wanted), TASK_IDENTITY, TASK_FIELDS);
+			return shaped(simplify, applyLimit(wanted, limit), TASK_IDENTITY, TASK_FIELDS);
 		},
 	});
 }

@@ -17,8 +17,8 @@ import {
 export async function executeTaskReplace(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
 		read: (itemIndex) => ({ id: readTaskId.call(this, itemIndex), input: readTaskInput.call(this, run, itemIndex) }),
-		run: async ({ id, input }, itemIndex) => {
-			const projectId = await resolveProjectId(run, input.project, itemIndex);
+		prepare: async ({ id, input }, itemIndex) => ({ id, input, projectId: await resolveProjectId(run, input.project, itemIndex) }),
+		run: async ({ id, input, projectId }, itemIndex) => {
 			const { fields, notice } = await resolveParent.call(this, run, itemIndex, projectId, input.fields, input.parentExternalId);
 			const replaced = await run.client.request<IDataObject>('PUT', ['tasks', id], { body: taskBody(input, projectId, fields), itemIndex });
 			return notice ? { ...replaced, notice } : replaced;
