@@ -25,7 +25,7 @@ module.exports = {
 			setupFiles: ['<rootDir>/test/engine/setup-env.ts'],
 		},
 		{
-			// A real n8n 2.x (Node 24, installed into .n8n-local by the global setup) and its editor
+			// A real n8n 2.x (Node 24, installed into the cache outside the clone by the global setup) and its editor
 			// in headless Chromium. Slow by nature: long timeouts (setup-timeout.ts).
 			displayName: 'e2e',
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],

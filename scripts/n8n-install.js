@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 /**
- * Installs a real n8n (and the Node.js it needs) into a git-ignored folder, once per n8n line.
+ * Installs a real n8n (and the Node.js it needs) into a cache outside the clone, once per n8n
+ * version and Node.js major, so a fresh clone (CI's, a second worktree) reuses it.
+ *
+ * The cache: $DITIO_CACHE_DIR, else $XDG_CACHE_HOME/n8n-nodes-ditio, else ~/.cache/n8n-nodes-ditio;
+ * one folder per install, n8n-<version>-node<major>. A folder named n8n-<version> (the layout
+ * before the Node.js major was part of the name) is used as it is when it holds an intact install
+ * for the same major. DITIO_N8N_INSTALL_DIR / DITIO_N8N_1X_INSTALL_DIR name a folder instead.
  *
  * Two lines are proven by the e2e tier:
- * - 2.x (the default): n8n 2.41.1, which wants Node.js >=24, into .n8n-local/.
- * - 1.x: n8n 1.123.x, the 1.x line still in use (Node.js 20.19 to 24), into .n8n-local-1x/.
+ * - 2.x (the default): n8n 2.41.1, which wants Node.js >=24.
+ * - 1.x: n8n 1.123.x, the 1.x line still in use (Node.js 20.19 to 24).
  *   Its `xlsx` dependency points at a download site, so the folder's package.json overrides it
  *   with the registry's xlsx 0.18.5.
  * The Node.js that runs n8n (node-choice.js): the machine's own when it satisfies the line's
@@ -15,8 +21,10 @@
  * that runs it.
  *
  * Each folder has its own package.json so nothing leaks into the project's node_modules.
- * A marker file written at the very end says the install is complete; when it is there and the
- * versions match, this script does nothing. Plain Node, no dependencies.
+ * A marker file written at the very end says the install is complete. Before reusing a folder the
+ * script checks that it is intact (intactProblem: every package npm recorded in
+ * node_modules/.package-lock.json is there in its version, n8n's bin and sqlite3's build too);
+ * a damaged one is installed again in place. Plain Node, no dependencies.
  *
  *   node scripts/n8n-install.js                     # 2.x: install if needed, print where
  *   node scripts/n8n-install.js --line=1.x          # the 1.x line
@@ -25,6 +33,7 @@
 'use strict';
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 
@@ -36,18 +45,17 @@ const ROOT = path.resolve(__dirname, '..');
  * The n8n lines this script installs. `engines`: n8n's own `engines.node` (checked against the
  * installed package.json); `nodeMajor`: the Node.js line fetched from the registry when the
  * machine's Node.js is outside that range.
- * @typedef {{ line: string, n8n: string, engines: string, nodeMajor: 20 | 24, dir: string, envDir: string,
+ * @typedef {{ line: string, n8n: string, engines: string, nodeMajor: 20 | 24, envDir: string,
  *   overrides?: Record<string, string> }} Line
  * @type {Record<string, Line>}
  */
 const LINES = {
-	'2.x': { line: '2.x', n8n: '2.41.1', engines: '>=24.0.0', nodeMajor: 24, dir: '.n8n-local', envDir: 'DITIO_N8N_INSTALL_DIR' },
+	'2.x': { line: '2.x', n8n: '2.41.1', engines: '>=24.0.0', nodeMajor: 24, envDir: 'DITIO_N8N_INSTALL_DIR' },
 	'1.x': {
 		line: '1.x',
 		n8n: '1.123.81',
 		engines: '>=20.19 <= 24.x',
 		nodeMajor: 20,
-		dir: '.n8n-local-1x',
 		envDir: 'DITIO_N8N_1X_INSTALL_DIR',
 		// n8n 1.x depends on xlsx from cdn.sheetjs.com, which is not reachable: the registry's last one.
 		overrides: { xlsx: '0.18.5' },
@@ -62,16 +70,35 @@ function lineOf(line = DEFAULT_LINE) {
 	return l;
 }
 
+/** Where every install (and any other tool a tier fetches from the registry) is kept. */
+function cacheRoot() {
+	if (process.env.DITIO_CACHE_DIR) return path.resolve(process.env.DITIO_CACHE_DIR);
+	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(base, 'n8n-nodes-ditio');
+}
+
+/** @type {Map<string, string>} the cache folder chosen per line and root, checked once per process */
+const chosenDirs = new Map();
+
 /** @param {string} [line] */
 function installDirOf(line) {
 	const l = lineOf(line);
 	const fromEnv = process.env[l.envDir];
-	return fromEnv ? path.resolve(fromEnv) : path.join(ROOT, l.dir);
+	if (fromEnv) return path.resolve(fromEnv);
+	const key = `${l.line} ${cacheRoot()}`;
+	const chosen = chosenDirs.get(key) ?? cacheDirOf(l, line);
+	chosenDirs.set(key, chosen);
+	return chosen;
 }
 
-// The default (2.x) line, as before: scripts/start.js uses these.
-const INSTALL_DIR = installDirOf(DEFAULT_LINE);
-const N8N_VERSION = LINES[DEFAULT_LINE].n8n;
+/** @param {Line} l @param {string} [line] */
+function cacheDirOf(l, line) {
+	const major = majorOf(nodeChoiceOf(line).version);
+	const keyed = path.join(cacheRoot(), `n8n-${l.n8n}-node${major}`);
+	const unkeyed = path.join(cacheRoot(), `n8n-${l.n8n}`);
+	if (!fs.existsSync(path.join(keyed, MARKER_NAME)) && installedIn(unkeyed, l, major)) return unkeyed;
+	return keyed;
+}
 
 /** The Node.js for a line on this machine (throws, naming the platform, where there is none). */
 /** @param {string} [line] */
@@ -107,8 +134,9 @@ function paths(line = DEFAULT_LINE) {
 	};
 }
 
+const MARKER_NAME = '.install-complete.json';
 /** @param {string} line */
-const markerOf = (line) => path.join(installDirOf(line), '.install-complete.json');
+const markerOf = (line) => path.join(installDirOf(line), MARKER_NAME);
 /** @param {string} line */
 const lockOf = (line) => path.join(installDirOf(line), '.install-lock');
 
@@ -116,26 +144,68 @@ function log(msg) {
 	process.stdout.write(`[n8n-install] ${msg}\n`);
 }
 
-/** @param {string} line */
-function readMarker(line) {
+/** @param {string} dir */
+function readMarkerIn(dir) {
 	try {
-		return JSON.parse(fs.readFileSync(markerOf(line), 'utf8'));
+		return JSON.parse(fs.readFileSync(path.join(dir, MARKER_NAME), 'utf8'));
 	} catch {
 		return undefined;
 	}
 }
 
+/**
+ * Why an install folder is not intact, or undefined when it is: each package npm recorded in its
+ * hidden lockfile is there in that version, and n8n's bin and sqlite3's native build exist.
+ * About a quarter of a second for n8n's 2,000 packages.
+ * @param {string} dir
+ */
+function intactProblem(dir) {
+	let lock;
+	try {
+		lock = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', '.package-lock.json'), 'utf8'));
+	} catch {
+		return 'node_modules/.package-lock.json is missing';
+	}
+	for (const [where, entry] of Object.entries(lock.packages ?? {})) {
+		if (!where || entry.link) continue;
+		let version;
+		try {
+			version = JSON.parse(fs.readFileSync(path.join(dir, where, 'package.json'), 'utf8')).version;
+		} catch {
+			return `${where} is missing`;
+		}
+		if (version !== entry.version) return `${where} is ${version}, npm installed ${entry.version}`;
+	}
+	for (const file of [['n8n', 'bin', 'n8n'], ['sqlite3', 'build', 'Release', 'node_sqlite3.node']]) {
+		if (!fs.existsSync(path.join(dir, 'node_modules', ...file))) return `node_modules/${file.join('/')} is missing`;
+	}
+	return undefined;
+}
+
+/** A complete install of this line's n8n for this Node.js major in dir. @param {string} dir @param {Line} l @param {number} major */
+function installedIn(dir, l, major) {
+	const m = readMarkerIn(dir);
+	return !!m && m.n8n === l.n8n && majorOf(m.nodeUsed) === major && !intactProblem(dir);
+}
+
+/** @param {string} line */
+const readMarker = (line) => readMarkerIn(installDirOf(line));
+
 const majorOf = (/** @type {string} */ v) => Number(String(v).replace(/^v/, '').split('.')[0]);
 
 /**
  * Installed: the marker names this n8n, and a Node.js of the same major as the chosen one (the
- * only native module, sqlite3, was built for that major's ABI), which is there.
+ * only native module, sqlite3, was built for that major's ABI), which is there, and the folder
+ * is intact.
  */
 function isInstalled(line = DEFAULT_LINE) {
 	const l = lineOf(line);
 	const m = readMarker(line);
 	const p = paths(line);
-	return !!m && m.n8n === l.n8n && majorOf(m.nodeUsed) === majorOf(p.nodeChoice.version) && nodeVersionOk(p) && fs.existsSync(p.n8nBin);
+	if (!m || m.n8n !== l.n8n || majorOf(m.nodeUsed) !== majorOf(p.nodeChoice.version) || !nodeVersionOk(p)) return false;
+	const problem = intactProblem(p.installDir);
+	if (problem) log(`the install in ${p.installDir} is damaged (${problem}): installing it again`);
+	return !problem;
 }
 
 /**
@@ -352,7 +422,7 @@ async function ensureN8n({ quiet = false, line = DEFAULT_LINE } = {}) {
 	return paths(line);
 }
 
-module.exports = { ensureN8n, isInstalled, paths, installDirOf, nodeChoiceOf, LINES, DEFAULT_LINE, INSTALL_DIR, N8N_VERSION };
+module.exports = { ensureN8n, isInstalled, intactProblem, paths, cacheRoot, installDirOf, LINES, DEFAULT_LINE };
 
 if (require.main === module) {
 	const arg = process.argv.slice(2).find((a) => a.startsWith('--line='));

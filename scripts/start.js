@@ -6,13 +6,14 @@
  * package, the Ditio sandbox with demo data, a ready Ditio credential and the example
  * workflows, and a demo login (no owner setup screen). Ctrl-C stops n8n and the sandbox.
  *
- * The first run installs n8n and Node.js 24 into .n8n-local/ (a few minutes); later runs reuse
- * them. The n8n user folder (.n8n-local/user-folder) is made fresh on every start, so the
+ * The first run installs n8n and Node.js 24 into the cache outside the clone (scripts/n8n-install.js,
+ * a few minutes); later runs, from this clone or another, reuse them. The n8n user folder
+ * (.n8n-local/user-folder, git-ignored) is made fresh on every start, so the
  * credential and examples are always as shipped: export what you build in the editor.
  */
 const path = require('path');
 
-const { ensureN8n, INSTALL_DIR } = require('./n8n-install');
+const { ensureN8n } = require('./n8n-install');
 const inst = require('./lib/n8n-instance');
 const { startSandbox, DEMO_CLIENT } = require('../sandbox/server');
 
@@ -20,7 +21,7 @@ const { startSandbox, DEMO_CLIENT } = require('../sandbox/server');
 const N8N_PORT = Number(process.env.DITIO_START_PORT) || 5678;
 const BROKER_PORT = N8N_PORT + 1;
 const SANDBOX_PORT = 4500;
-const USER_FOLDER = path.join(INSTALL_DIR, 'user-folder');
+const USER_FOLDER = path.join(__dirname, '..', '.n8n-local', 'user-folder');
 
 const say = (msg = '') => process.stdout.write(`${msg}\n`);
 const step = (msg) => say(`▸ ${msg}`);

@@ -13,10 +13,10 @@ const { spawn } = require('child_process');
 const { freePort, stopProcess } = require('./n8n-process');
 const { waitFor } = require('./wait');
 
-/** redis-server on PATH or in /usr/bin. */
+/** DITIO_REDIS_SERVER, else redis-server on PATH (or in /usr/sbin, off a non-root PATH). */
 function redisServerBin() {
 	if (process.env.DITIO_REDIS_SERVER) return process.env.DITIO_REDIS_SERVER;
-	for (const dir of [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin']) {
+	for (const dir of [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin']) {
 		const candidate = path.join(dir, 'redis-server');
 		if (dir && fs.existsSync(candidate)) return candidate;
 	}
@@ -68,4 +68,4 @@ async function startRedis({ log = () => {} } = {}) {
 	};
 }
 
-module.exports = { startRedis };
+module.exports = { startRedis, redisServerBin };

@@ -1,6 +1,6 @@
 /**
  * n8n 1.x compatibility: the n8n 1.x line still in use (1.123.x, on the machine's Node.js 20,
- * installed by `node scripts/n8n-install.js --line=1.x` into .n8n-local-1x/) loads the packed
+ * installed by `node scripts/n8n-install.js --line=1.x` into the cache outside the clone) loads the packed
  * package and runs the examples/ workflows from its CLI with the same outcomes as 2.x
  * (examples.ts: the checks workflows.test.ts runs on 2.x). The editor is proven on 2.x only.
  */

@@ -30,10 +30,15 @@ const TRIGGER = triggerLogWorkflow({ id: 'ditioQTrigger', watch: WATCHED, log: L
 const DOCS_SECTION = 'Queue mode';
 const DOCS = documentsWorkflow({ id: 'ditioQDocs', path: 'queue-docs', taskId: DEMO_IDS.taskGrunnarbeid, section: DOCS_SECTION, credential: QUEUE_CREDENTIAL });
 
+/** Why this file is skipped (no Postgres or Redis; the global setup printed it, and fails with CI=true). */
+const SKIPPED = process.env.DITIO_E2E_SKIP_QUEUE;
+const queueCase = SKIPPED ? test.skip : test;
+
 let world: QueueWorld;
 const say = (msg: string) => process.stdout.write(`[queue] ${msg}\n`);
 
 beforeAll(async () => {
+	if (SKIPPED) return;
 	world = await createQueueWorld('queue', {
 		// The examples' credential, and one of their own for the syncs and the trigger, so the first
 		// token those fetch is counted (no execution before them has one).
@@ -45,6 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	if (SKIPPED) return;
 	await world?.close();
 });
 
@@ -86,7 +92,7 @@ function expectSynced(sb: Sandbox, projectId: string, prefix: string, count: num
 	expect(wrong.slice(0, 5)).toEqual([]);
 }
 
-test('1. the ERP sync example runs on a worker and leaves Ditio exactly as single-process n8n does', async () => {
+queueCase('1. the ERP sync example runs on a worker and leaves Ditio exactly as single-process n8n does', async () => {
 	const { sb, set, inst } = world;
 
 	// Single-process: `n8n execute` runs the example in its own process (the CLI runs executions in
@@ -112,7 +118,7 @@ test('1. the ERP sync example runs on a worker and leaves Ditio exactly as singl
 	expect(apiWrites(sb).map((r) => r.method).sort()).toEqual(expectedWrites);
 });
 
-test('2. two syncs on one credential run at once on the two workers; a token expiring mid-run is renewed and both finish', async () => {
+queueCase('2. two syncs on one credential run at once on the two workers; a token expiring mid-run is renewed and both finish', async () => {
 	const { sb, set } = world;
 	const N = 600;
 	const a = addProject(sb, 'P-QUEUE-A');
@@ -175,7 +181,7 @@ test('2. two syncs on one credential run at once on the two workers; a token exp
 	}
 });
 
-test('3. a worker killed (kill -9) in the middle of 2,000 Create or Update: n8n fails that execution as lost; the rerun completes, nothing doubled', async () => {
+queueCase('3. a worker killed (kill -9) in the middle of 2,000 Create or Update: n8n fails that execution as lost; the rerun completes, nothing doubled', async () => {
 	const { sb, set } = world;
 	const N = 2000;
 	const c = addProject(sb, 'P-QUEUE-C');
@@ -227,7 +233,7 @@ test('3. a worker killed (kill -9) in the middle of 2,000 Create or Update: n8n 
 	}
 });
 
-test("4. the Ditio Trigger on main fires once per change, workers run what it starts, and its memory survives a restart of main", async () => {
+queueCase("4. the Ditio Trigger on main fires once per change, workers run what it starts, and its memory survives a restart of main", async () => {
 	const { sb, set, inst } = world;
 	const watched = addProject(sb, WATCHED);
 	const log = addProject(sb, LOG);
@@ -275,10 +281,8 @@ test("4. the Ditio Trigger on main fires once per change, workers run what it st
 	say(`case 4: ${entries().map((e) => `${e.change} by execution ${e.execution} on ${set.workerOf(e.execution)}`).join('; ')}; ${polls()} polls since the last start of main`);
 });
 
-// 5. Documents (issue 14, built by another engineer): an upload and a download in queue mode, the
-// bytes intact across main → worker (binary data mode `database`, as queueModeEnv sets it). Add
-// the case here on this set once the Document resource has landed.
-test('5. documents: a file posted to main is uploaded and downloaded again on a worker, its bytes intact all the way', async () => {
+// Binary data mode `database` (queueModeEnv) is what carries the file's bytes from main to the worker.
+queueCase('5. documents: a file posted to main is uploaded and downloaded again on a worker, its bytes intact all the way', async () => {
 	const { sb, set } = world;
 	sb.reset('demo');
 	// A drawing-sized file that is not text, so no step may read it as a string.
