@@ -78,7 +78,7 @@ class Registrations {
 
 	/**
 	 * A month of registrations up to yesterday: each person each weekday on a work order of an
-	 * active project, approved by the foreman after two days, payroll-approved after a week, locked
+	 * active project, approved by the foreman after three days, payroll-approved after a week, locked
 	 * after two; some corrected later, some deleted; machine hours and absence days beside them.
 	 * Seed data counts as last changed when it was approved (or made), at the latest a day ago.
 	 * @param {{ seed?: number, days?: number, people?: number, now?: number, perDay?: number }} [options]
@@ -105,7 +105,7 @@ class Registrations {
 					const start = day + 7 * 3600_000;
 					const qty = [7.5, 7.5, 8, 9, 10][Math.floor(rnd() * 5)];
 					const stop = start + (qty + 0.5) * 3600_000;
-					const approvedAt = d >= 2 ? day + 2 * DAY : null;
+					const approvedAt = d >= 4 ? day + 3 * DAY : null;
 					const payrollAt = d >= 7 ? day + 7 * DAY : null;
 					const lockedAt = d >= 14 ? day + 14 * DAY : null;
 					const modified = Math.min(now - DAY, lockedAt ?? payrollAt ?? approvedAt ?? stop);
@@ -272,9 +272,10 @@ class Registrations {
 			.map((row) => /** @type {[string, Entry, number]} */ ([row[0], row[1], position(row)]))
 			.sort(([a, , pa], [b, , pb]) => pa - pb || (a < b ? -1 : a > b ? 1 : 0))
 			.filter(([id, , at]) => !from || at > from.m || (at === from.m && id > from.id));
-		// A page never splits one timestamp: it may run past the chunk to keep them together.
+		// An incremental page never splits one modified time: it may run past the chunk to keep
+		// them together. A full sync's cursor holds the id too, so it cuts at the chunk exactly.
 		let end = Math.min(chunk, rows.length);
-		while (end < rows.length && rows[end][2] === rows[end - 1][2]) end++;
+		while (type === 'incremental' && end < rows.length && rows[end][2] === rows[end - 1][2]) end++;
 		const page = rows.slice(0, end);
 		const last = page[page.length - 1];
 		const next = end < rows.length && last ? Buffer.from(JSON.stringify({ t: type, f: fingerprint, m: last[2], id: last[0] })).toString('base64url') : null;

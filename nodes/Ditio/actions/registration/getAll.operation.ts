@@ -10,6 +10,14 @@ import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { readDay, readInstant } from './dates';
 
+const APPROVAL_DESCRIPTIONS: Record<Approval, string> = {
+	any: 'Every registration, whatever its approval state',
+	approved: 'Approved by the foreman or manager',
+	notApproved: 'Not yet approved by the foreman or manager',
+	payrollApproved: 'Approved for payroll (settled)',
+	locked: 'Locked, as after a payroll run (settled)',
+};
+
 const APPROVAL_NAMES: Record<Approval, string> = {
 	any: 'Any',
 	approved: 'Approved',
@@ -95,6 +103,7 @@ function description(dataset: Dataset): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
+			description: 'Narrow the registrations: Project, Approval and company are asked of Ditio where it can filter, the rest checked by the node',
 			options: [
 				{
 					displayName: 'Approval',
@@ -102,7 +111,7 @@ function description(dataset: Dataset): INodeProperties[] {
 					type: 'options',
 					default: 'any',
 					description: 'Keep only registrations in this approval state. For payroll, use Payroll Approved or Locked (settled), not Approved (the foreman only).',
-					options: states.map((value) => ({ name: APPROVAL_NAMES[value], value })),
+					options: states.map((value) => ({ name: APPROVAL_NAMES[value], value, description: APPROVAL_DESCRIPTIONS[value] })),
 				},
 				{
 					displayName: 'Exclude Subsidiaries',
