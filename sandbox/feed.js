@@ -19,6 +19,7 @@
  */
 const E = require('./errors');
 const { TokenService } = require('./token');
+const { datasetOf } = require('./registrations');
 
 const SCOPE = 'reportingapiv1';
 /** @type {Kind[]} */
@@ -198,18 +199,20 @@ const ROUTES = /** @type {Record<string, Kind>} */ ({ 'v1/project': 'project', '
 
 /**
  * One request under /reporting/: route, then token and scope, then the feed.
- * @param {{ feed: ChangeFeed, method: string, segments: string[], query: string, path: string,
+ * @param {{ feed: ChangeFeed, registrations?: import('./registrations').Registrations, method: string, segments: string[], query: string, path: string,
  *   authResult: ReturnType<import('./token').TokenService['check']> }} request segments: after `reporting`
  * @returns {import('./errors').Reply}
  */
-function handleReporting({ feed, method, segments, query, path, authResult }) {
+function handleReporting({ feed, registrations, method, segments, query, path, authResult }) {
 	const route = segments.filter((s, i) => s !== '' || i < segments.length - 1).join('/').toLowerCase();
 	const kind = ROUTES[route];
-	if (!kind) return E.notFound(`No endpoint ${method} ${path}`);
+	const dataset = registrations && datasetOf(segments);
+	if (!kind && !dataset) return E.notFound(`No endpoint ${method} ${path}`);
 	if (method !== 'GET') return { status: 405, headers: { Allow: 'GET' } };
 	if (authResult.auth !== 'ok' || !authResult.token) return TokenService.unauthorized(authResult);
 	if (!authResult.token.scopes.includes(SCOPE)) return { status: 403 };
-	return feed.list(kind, new URLSearchParams(query), authResult.token.companyIds, path);
+	if (registrations && dataset) return registrations.list(dataset, new URLSearchParams(query), path);
+	return feed.list(/** @type {Kind} */ (kind), new URLSearchParams(query), authResult.token.companyIds, path);
 }
 
 module.exports = { ChangeFeed, handleReporting, REPORTING_SCOPE: SCOPE };

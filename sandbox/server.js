@@ -11,6 +11,8 @@ const { TokenService } = require('./token');
 const { handleApi } = require('./api');
 const { handleAdmin } = require('./admin');
 const { ChangeFeed, handleReporting } = require('./feed');
+const { Registrations } = require('./registrations');
+const { isPayrollExport, handlePayrollExport } = require('./payroll');
 const { Faults, faultReply } = require('./faults');
 const { RateLimit } = require('./rate-limit');
 const { parseTarget, readBody, send, mediaType } = require('./http');
@@ -53,6 +55,8 @@ class Sandbox {
 		this.store = new Store();
 		/** The Data Extraction API's change feed over the store (feed.js). */
 		this.feed = new ChangeFeed(this.store);
+		/** The Data Extraction API's time, machine and absence registrations (registrations.js). */
+		this.registrations = new Registrations({ projects: [], tasks: [] });
 		this.tokens = new TokenService(options.clients ?? [DEMO_CLIENT, FEED_CLIENT], options.tokenLifetimeSeconds ?? 1800);
 		this.faults = new Faults();
 		/** @type {RateLimit | undefined} */
@@ -189,6 +193,9 @@ class Sandbox {
 		this.store.clear();
 		if (seed === 'demo') loadDemo(this.store);
 		this.feed.reset();
+		this.registrations.catalogue = { projects: [...this.store.projects.values()], tasks: [...this.store.tasks.values()] };
+		if (seed === 'demo') this.registrations.generate();
+		else this.registrations.clear();
 		this.clearFaults();
 		this.clearRateLimit();
 		this.clearRequests();
@@ -266,10 +273,11 @@ class Sandbox {
 		if (body === 'too-large') reply = E.ditioError(413, 'PayloadTooLarge', 'The request body is too large');
 		else if (isToken) reply = this.tokens.handleTokenRequest({ method, headers: req.headers, body });
 		else if (target.undecodable) reply = E.ditioError(400, 'InvalidPath', `The path ${target.path} has a segment that is not valid percent-encoding`);
+		else if (isApi && isPayrollExport(segments)) reply = handlePayrollExport({ registrations: this.registrations, method, query: target.query, authResult });
 		else if (isApi) reply = handleApi({ method, segments, headers: req.headers, body, authResult, store: this.store, path: target.path, query: target.query });
 		else if (segments[0] === 'samples') reply = handleSample(method, segments.slice(1));
 		else if (isReporting)
-			reply = handleReporting({ feed: this.feed, method, segments: segments.slice(1), query: target.query, path: target.path, authResult });
+			reply = handleReporting({ feed: this.feed, registrations: this.registrations, method, segments: segments.slice(1), query: target.query, path: target.path, authResult });
 		else reply = E.notFound(`No endpoint ${method} ${target.path}`);
 
 		// A write through the API is in the change feed from the time it was made.

@@ -14,6 +14,8 @@ import type { FieldKind } from '../../nodes/shared/fields/kinds';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../nodes/shared/fields/project.fields';
 import { PROJECT_IDENTITY, TASK_IDENTITY } from '../../nodes/shared/fields/simplify';
 import { EXTERNAL_ID, TASK_FIELDS } from '../../nodes/shared/fields/task.fields';
+import { ABSENCE_REGISTRATIONS, MACHINE_REGISTRATIONS, TIME_REGISTRATIONS } from '../../nodes/shared/reporting/datasets';
+import { payrollSchemas, registrationSchemas } from './hours-schemas';
 
 export interface JsonSchema {
 	type: string | string[];
@@ -42,6 +44,8 @@ export const SCHEMA_RESOURCES: SchemaResource[] = [
 	{ resource: 'project', identity: PROJECT_IDENTITY, fields: [PROJECT_NUMBER, ...PROJECT_FIELDS] },
 	{ resource: 'task', identity: TASK_IDENTITY, fields: [EXTERNAL_ID, ...TASK_FIELDS] },
 	{ resource: 'document', identity: ['fileReferenceId'], fields: [], custom: documentSchemas() },
+	...[TIME_REGISTRATIONS, MACHINE_REGISTRATIONS, ABSENCE_REGISTRATIONS].map((d) => ({ resource: d.resource, identity: ['id'], fields: [], custom: registrationSchemas(d) })),
+	{ resource: 'payroll', identity: [], fields: [], custom: payrollSchemas() },
 ];
 
 /** Documents have no field table: their outputs are the node's own, one item per file. */

@@ -1,17 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { documentDescription, documentOperations } from './document';
+import { payrollDescription, payrollOperations } from './payroll';
+import { registrationResource } from './registration';
+import { ABSENCE_REGISTRATIONS, MACHINE_REGISTRATIONS, TIME_REGISTRATIONS } from '../../shared/reporting/datasets';
 import { projectDescription, projectOperations } from './project';
 import { taskDescription, taskOperations } from './task';
 import { requestOptionsParameter } from './common/options';
 import type { Operation } from './types';
+
+const timeRegistration = registrationResource(TIME_REGISTRATIONS);
+const machineRegistration = registrationResource(MACHINE_REGISTRATIONS);
+const absenceRegistration = registrationResource(ABSENCE_REGISTRATIONS);
 
 /** Resource → operation name → operation. A resource is one entry here and one option below. */
 export const OPERATIONS: Record<string, Record<string, Operation> | undefined> = {
 	project: projectOperations,
 	task: taskOperations,
 	document: documentOperations,
+	timeRegistration: timeRegistration.operations,
+	machineRegistration: machineRegistration.operations,
+	absenceRegistration: absenceRegistration.operations,
+	payroll: payrollOperations,
 };
+
+/** Resources whose operations hold the request options in an Options collection of their own. */
+const OWN_OPTIONS = ['document', 'timeRegistration', 'machineRegistration', 'absenceRegistration', 'payroll'];
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -19,10 +33,14 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Absence Registration', value: 'absenceRegistration', description: 'Absence days (sick leave, vacation …) with their payroll codes (Data Extraction API)' },
+		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
+		{ name: 'Machine Registration', value: 'machineRegistration', description: "Usage of your company's machines, also on other companies' projects (Data Extraction API)" },
+		{ name: 'Payroll', value: 'payroll', description: "Payroll summaries per person and day from Ditio's payroll export" },
 		{ name: 'Project', value: 'project', description: 'A Ditio project, the container of work orders' },
+		{ name: 'Time Registration', value: 'timeRegistration', description: 'Hours of people, machines and vehicles on projects and work orders (Data Extraction API)' },
 		// Ditio's API says task; its users say work order.
 		{ name: 'Work Order', value: 'task', description: 'A work order (task) in a project, on which time is registered' },
-		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
 	],
 	default: 'project',
 	description: 'What to work on in Ditio',
@@ -33,6 +51,10 @@ export const properties: INodeProperties[] = [
 	...projectDescription,
 	...taskDescription,
 	...documentDescription,
-	// Documents have their own Options (section, file name …) that include these.
-	{ ...requestOptionsParameter, displayOptions: { hide: { resource: ['document'] } } },
+	...timeRegistration.description,
+	...machineRegistration.description,
+	...absenceRegistration.description,
+	...payrollDescription,
+	// Documents and the hours-out resources have their own Options that include these.
+	{ ...requestOptionsParameter, displayOptions: { hide: { resource: OWN_OPTIONS } } },
 ];
