@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { documentDescription, documentOperations } from './document';
+import { employeeDescription, employeeOperations } from './employee';
 import { projectDescription, projectOperations } from './project';
 import { taskDescription, taskOperations } from './task';
 import { requestOptionsParameter } from './common/options';
@@ -11,6 +12,7 @@ export const OPERATIONS: Record<string, Record<string, Operation> | undefined> =
 	project: projectOperations,
 	task: taskOperations,
 	document: documentOperations,
+	employee: employeeOperations,
 };
 
 export const resourceProperty: INodeProperties = {
@@ -23,6 +25,7 @@ export const resourceProperty: INodeProperties = {
 		// Ditio's API says task; its users say work order.
 		{ name: 'Work Order', value: 'task', description: 'A work order (task) in a project, on which time is registered' },
 		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
+		{ name: 'Employee', value: 'employee', description: 'A person who registers hours, matched on the employee number of your payroll system' },
 	],
 	default: 'project',
 	description: 'What to work on in Ditio',
@@ -33,6 +36,7 @@ export const properties: INodeProperties[] = [
 	...projectDescription,
 	...taskDescription,
 	...documentDescription,
+	...employeeDescription,
 	// Documents have their own Options (section, file name …) that include these.
 	{ ...requestOptionsParameter, displayOptions: { hide: { resource: ['document'] } } },
 ];
