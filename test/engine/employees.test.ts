@@ -5,7 +5,7 @@
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { jsonOf, requestLog, useDitio } from './support/ditio';
+import { DEMO_COMPANY_ID, jsonOf, requestLog, useDitio } from './support/ditio';
 
 const ditio = useDitio('demo');
 const { apiRequests, writes } = requestLog(ditio);
@@ -102,6 +102,23 @@ describe('Create or Update', () => {
 		expect(jsonOf(items)[0]).toMatchObject({ outcome: 'updated', changedFields: ['department'] });
 		expect(apiRequests().map(routeOf)).toEqual(['GET employees', 'PATCH employees 1001 update-employment']);
 		expect(held('1001')!.employment.department).toBe('Bygg');
+	});
+
+	test('2,000 employees with 1 % changed cost the lower bound: one list read and one PATCH per change', async () => {
+		// The sandbox is plain JS (sandbox/README.md), loaded as test/engine/support/ditio.ts loads it.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { addEmployee } = require('../../sandbox/employees') as { addEmployee: (store: unknown, companyId: string, fields: object) => void };
+		const person = (i: number) => ({ nr: `H-${i}`, first: `Fornavn ${i}`, last: 'Etternavn', phone: `+47900${String(i).padStart(5, '0')}`, start: '2024-01-02', email: `p${i}@example.no` });
+		for (let i = 0; i < 2000; i++) {
+			const p = person(i);
+			addEmployee(ditio.sandbox.store, DEMO_COMPANY_ID, { employeeNumber: p.nr, firstName: p.first, lastName: p.last, phone: p.phone, email: p.email });
+		}
+		const rows = Array.from({ length: 2000 }, (_, i) => (i % 100 === 7 ? { ...person(i), last: 'Endret' } : person(i)));
+		const { items, error } = await ditio.run(upsert, rows);
+		expect(error).toBeUndefined();
+		expect(jsonOf(items).filter((j) => j.outcome === 'updated')).toHaveLength(20);
+		expect(apiRequests()).toHaveLength(1 + 20);
+		expect(writes().every((r) => JSON.stringify(r.body) === '{"lastName":"Endret"}')).toBe(true);
 	});
 
 	test('a failed list read fails the run before any write', async () => {
