@@ -9,6 +9,7 @@
 const projects = require('./projects');
 const tasks = require('./tasks');
 const documents = require('./documents');
+const { EMPLOYEE_ROUTES } = require('./employees');
 const { TokenService } = require('./token');
 const { isId } = require('./ids');
 const { mediaType } = require('./http');
@@ -27,13 +28,14 @@ const E = require('./errors');
  * @typedef {(ctx: Context, ...params: string[]) => import('./errors').Reply} Handler
  */
 
-const PREFIX = ['core', 'api', 'v4', 'integration'];
+/** Every route is under /core/api/; each family's templates carry their own version prefix. */
+const PREFIX = ['core', 'api'];
 const SCOPE = 'ditioapiv3';
 /** Route parameters that hold a Ditio id, checked before the handler runs. */
 const ID_PARAMS = new Set(['id', 'projectId', 'fileReferenceId']);
 
 /** @type {Array<[string, string, Handler]>} in order of precedence: literal segments before parameters */
-const ROUTE_TABLE = [
+const V4_ROUTES = [
 	['POST', 'projects', projects.create],
 	['GET', 'projects', projects.list],
 	['GET', 'projects/by-project-number/{projectNumber}', projects.getByNumber],
@@ -54,6 +56,12 @@ const ROUTE_TABLE = [
 	['PATCH', 'tasks/{id}', tasks.patch],
 	['DELETE', 'tasks/{id}', tasks.remove],
 	...documents.DOCUMENT_ROUTES,
+];
+
+/** @type {Array<[string, string, Handler]>} */
+const ROUTE_TABLE = [
+	...V4_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v4/integration/${template}`, handler])),
+	...EMPLOYEE_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v5/integration/${template}`, handler])),
 ];
 
 const ROUTES = ROUTE_TABLE.map(([method, template, handler]) => ({

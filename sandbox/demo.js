@@ -7,6 +7,7 @@
  */
 
 const { seedPage } = require('./documents');
+const { loadDemoEmployees } = require('./employees');
 const { SAMPLES } = require('./samples');
 
 const DEMO_COMPANY_ID = '5f0c0ffee0ddba11c0ffee01';
@@ -164,6 +165,8 @@ function loadDemo(store) {
 		section: 'Drawings',
 		files: [{ id: ids.fileOtherDrawing, name: 'Other-company.pdf', data: SAMPLES['Method-statement.pdf'].data }],
 	});
+
+	loadDemoEmployees(store, c, OTHER_COMPANY_ID);
 }
 
 module.exports = { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo };

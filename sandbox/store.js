@@ -31,6 +31,8 @@ class Store {
 		this.taskByExternalId = new Map();
 		/** @type {Map<string, import('./documents').Folder>} projectId → its document folder (documents.js) */
 		this.documents = new Map();
+		/** @type {Map<string, import('./employees').Employee>} employee number → v5 employee (employees.js) */
+		this.employees = new Map();
 		/**
 		 * Ids written through the methods below since the change feed last looked (feed.js
 		 * scanWritten): so a write costs the feed one record, not a pass over the whole store.
@@ -40,7 +42,7 @@ class Store {
 	}
 
 	clear() {
-		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId, this.documents]) map.clear();
+		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId, this.documents, this.employees]) map.clear();
 		this.written.project.clear();
 		this.written.task.clear();
 	}

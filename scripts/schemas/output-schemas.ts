@@ -11,6 +11,7 @@
  */
 import type { ApiField } from '../../nodes/shared/fields/field';
 import type { FieldKind } from '../../nodes/shared/fields/kinds';
+import { DEPARTMENT, EMPLOYEE_NUMBER, PROFILE_FIELDS } from '../../nodes/shared/fields/employee.fields';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../nodes/shared/fields/project.fields';
 import { PROJECT_IDENTITY, TASK_IDENTITY } from '../../nodes/shared/fields/simplify';
 import { EXTERNAL_ID, TASK_FIELDS } from '../../nodes/shared/fields/task.fields';
@@ -46,7 +47,26 @@ export const SCHEMA_RESOURCES: SchemaResource[] = [
 	{ resource: 'document', identity: ['fileReferenceId'], fields: [], custom: documentSchemas() },
 	...[TIME_REGISTRATIONS, MACHINE_REGISTRATIONS, ABSENCE_REGISTRATIONS].map((d) => ({ resource: d.resource, identity: ['id'], fields: [], custom: registrationSchemas(d) })),
 	{ resource: 'payroll', identity: [], fields: [], custom: payrollSchemas() },
+	// v5 employees have no Ditio id in the node's use: the employee number names them.
+	{ resource: 'employee', identity: [EMPLOYEE_NUMBER.name], fields: [EMPLOYEE_NUMBER, ...PROFILE_FIELDS], get custom() { return employeeSchemas(); } },
 ];
+
+/** The current employment, as every v5 employee answer carries it. */
+function employeeSchemas(): Record<string, JsonSchema> {
+	const employment: JsonSchema = {
+		type: 'object',
+		description: 'The current employment: startDate, endDate, department, payroll (0 Disabled, 1 Enabled, 2 Variable)',
+		properties: { startDate: { type: 'string' }, endDate: { type: ['string', 'null'] }, department: { type: ['string', 'null'], description: DEPARTMENT.description }, payroll: { type: 'number' } },
+	};
+	const r = { resource: 'employee', identity: [EMPLOYEE_NUMBER.name], fields: [EMPLOYEE_NUMBER, ...PROFILE_FIELDS] };
+	const record = (): JsonSchema => ({ type: 'object', properties: { ...recordProperties(r), employment }, required: [EMPLOYEE_NUMBER.name] });
+	const written = (): JsonSchema => ({
+		type: 'object',
+		properties: { outcome: OUTCOME, changedFields: CHANGED_FIELDS, ...recordProperties(r), employment },
+		required: ['outcome', EMPLOYEE_NUMBER.name],
+	});
+	return { create: written(), upsert: written(), get: record(), getAll: record(), search: record(), update: record(), endEmployment: record(), rehire: record() };
+}
 
 /** Documents have no field table: their outputs are the node's own, one item per file. */
 function documentSchemas(): Record<string, JsonSchema> {
@@ -107,6 +127,7 @@ const KIND_TYPE: Record<FieldKind, string> = {
 	number: 'number',
 	minutes: 'number',
 	dateTime: 'string',
+	date: 'string',
 	timeOfDay: 'string',
 	latitude: 'number',
 	longitude: 'number',

@@ -78,6 +78,22 @@ describe('Work Order', () => {
 	});
 });
 
+describe('Employee', () => {
+	const newcomer = { employeeNumber: 'SKJEMA/Ø 1', firstName: 'Nora', lastName: 'Berg', phone: '+4791112222', startDate: '2026-01-05', payroll: 1 };
+	test.each<[string, INodeParameters]>([
+		['create', newcomer],
+		['upsert', { ...newcomer, employeeNumber: '1001', firstName: 'Kari', additionalFields: { department: 'Bygg' } }],
+		['get', { employeeNumber: '1001', include: ['tags'] }],
+		['getAll', { returnAll: true }],
+		['search', { query: 'Hansen', returnAll: true }],
+		['update', { employeeNumber: '1001', updateFields: { workTitle: 'Prosjektleder' } }],
+		['endEmployment', { employeeNumber: 'ØST/17', endDate: '2026-06-30' }],
+		['rehire', { employeeNumber: '1003', startDate: '2026-09-01', payroll: 1 }],
+	])('%s %j', async (operation, parameters) => {
+		await expectValid('employee', operation, parameters);
+	});
+});
+
 describe('Document', () => {
 	const fjellhall = byId(DEMO_IDS.projectFjellhall);
 	const pdf = Buffer.from('%PDF-1.4\n% schema check\n');

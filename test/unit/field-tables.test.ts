@@ -34,9 +34,10 @@ describe('one wording per field', () => {
 describe('Additional Fields and Update Fields', () => {
 	const collections = properties.filter((p) => p.name === 'additionalFields' || p.name === 'updateFields');
 
-	test('exist for both resources', () => {
+	test('exist for the resources that write fields', () => {
 		expect(new Set(collections.map(shownFor))).toEqual(
-			new Set(['project:create', 'project:upsert', 'project:replace', 'project:update', 'task:create', 'task:upsert', 'task:replace', 'task:update']),
+			new Set(['project:create', 'project:upsert', 'project:replace', 'project:update', 'task:create', 'task:upsert', 'task:replace', 'task:update',
+				'employee:create', 'employee:upsert', 'employee:update', 'employee:rehire']),
 		);
 	});
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { documentDescription, documentOperations } from './document';
+import { employeeDescription, employeeOperations } from './employee';
 import { payrollDescription, payrollOperations } from './payroll';
 import { registrationResource } from './registration';
 import { ABSENCE_REGISTRATIONS, MACHINE_REGISTRATIONS, TIME_REGISTRATIONS } from '../../shared/reporting/datasets';
@@ -22,6 +23,7 @@ export const OPERATIONS: Record<string, Record<string, Operation> | undefined> =
 	machineRegistration: machineRegistration.operations,
 	absenceRegistration: absenceRegistration.operations,
 	payroll: payrollOperations,
+	employee: employeeOperations,
 };
 
 /** Resources whose operations hold the request options in an Options collection of their own. */
@@ -35,6 +37,7 @@ export const resourceProperty: INodeProperties = {
 	options: [
 		{ name: 'Absence Registration', value: 'absenceRegistration', description: 'Absence days (sick leave, vacation …) with their payroll codes (Data Extraction API)' },
 		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
+		{ name: 'Employee', value: 'employee', description: 'A person who registers hours, matched on the employee number of your payroll system' },
 		{ name: 'Machine Registration', value: 'machineRegistration', description: "Usage of your company's machines, also on other companies' projects (Data Extraction API)" },
 		{ name: 'Payroll', value: 'payroll', description: "Payroll summaries per person and day from Ditio's payroll export" },
 		{ name: 'Project', value: 'project', description: 'A Ditio project, the container of work orders' },
@@ -51,6 +54,7 @@ export const properties: INodeProperties[] = [
 	...projectDescription,
 	...taskDescription,
 	...documentDescription,
+	...employeeDescription,
 	...timeRegistration.description,
 	...machineRegistration.description,
 	...absenceRegistration.description,

@@ -11,6 +11,7 @@ export type FieldKind =
 	| 'number'
 	| 'minutes'
 	| 'dateTime'
+	| 'date'
 	| 'timeOfDay'
 	| 'latitude'
 	| 'longitude';
@@ -82,6 +83,24 @@ function toIsoDateTime(value: unknown): string | undefined {
 	return Number.isNaN(parsed.getTime()) ? undefined : formatUtc(parsed);
 }
 
+/**
+ * A calendar date (yyyy-MM-dd) for endpoints that take plain dates (employees v5, absences):
+ * the date as the user wrote it, never shifted by a time zone; Norwegian dd.MM.yyyy is accepted.
+ */
+function toPlainDate(value: unknown): string | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+	if (value && typeof value === 'object' && typeof (value as { toISODate?: unknown }).toISODate === 'function') {
+		const luxon = value as { isValid?: boolean; toISODate(): string | null };
+		return luxon.isValid === false ? undefined : (luxon.toISODate() ?? undefined);
+	}
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	const norwegian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+	const iso = norwegian ? `${norwegian[3]}-${norwegian[2].padStart(2, '0')}-${norwegian[1].padStart(2, '0')}` : text;
+	if (toIsoDateTime(iso) === undefined) return undefined;
+	return iso.slice(0, 10);
+}
+
 const formatUtc = (date: Date) => date.toISOString().replace('.000Z', 'Z');
 
 const epoch = (v: unknown) => {
@@ -132,6 +151,15 @@ export const KINDS: Record<FieldKind, KindBehaviour> = {
 			return iso === undefined ? { problem: `${show(v)} is not a date` } : { value: iso };
 		},
 		same: (a, b) => epoch(a) === epoch(b) || (!a && !b),
+	},
+	date: {
+		ui: { type: 'dateTime', default: '' },
+		expected: 'a date such as 2026-03-01 or 01.03.2026',
+		coerce: (v) => {
+			const date = toPlainDate(v);
+			return date === undefined ? { problem: `${show(v)} is not a date` } : { value: date };
+		},
+		same: (a, b) => toPlainDate(a) === toPlainDate(b) || (!a && !b),
 	},
 	timeOfDay: {
 		ui: { type: 'string', default: '', placeholder: '11:30' },
