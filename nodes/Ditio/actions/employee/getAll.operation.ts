@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { applyLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { applyLimit, readLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { EMPLOYEES, employeePath } from './employee-input';
@@ -18,14 +18,17 @@ const description: INodeProperties[] = [
 
 export async function executeEmployeeGetAll(this: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	return await executeItems(this, run, {
-		read: (itemIndex) => this.getNodeParameter('includeEmployeesFromSubsidiaries', itemIndex, false) as boolean,
-		run: async (subsidiaries, itemIndex) => {
+		read: (itemIndex) => ({
+			subsidiaries: this.getNodeParameter('includeEmployeesFromSubsidiaries', itemIndex, false) as boolean,
+			limit: readLimit.call(this, itemIndex),
+		}),
+		run: async ({ subsidiaries, limit }, itemIndex) => {
 			const employees = await run.client.request<IDataObject[]>('GET', employeePath(), {
 				...EMPLOYEES,
 				itemIndex,
 				...(subsidiaries && { qs: { includeEmployeesFromSubsidiaries: true } }),
 			});
-			return applyLimit.call(this, itemIndex, employees);
+			return applyLimit(employees, limit);
 		},
 	});
 }

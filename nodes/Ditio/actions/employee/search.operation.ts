@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { nothingSent } from '../../../shared/untouched';
-import { applyLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
+import { applyLimit, readLimit, RETURN_ALL_AND_LIMIT } from '../common/list';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
 import { EMPLOYEES, employeePath } from './employee-input';
@@ -30,11 +30,11 @@ export async function executeEmployeeSearch(this: IExecuteFunctions, run: BatchR
 					description: `Give the text to search for. ${nothingSent(itemIndex)}`,
 				});
 			}
-			return query;
+			return { query, limit: readLimit.call(this, itemIndex) };
 		},
-		run: async (query, itemIndex) => {
+		run: async ({ query, limit }, itemIndex) => {
 			const found = await run.client.request<IDataObject[]>('GET', employeePath('search'), { ...EMPLOYEES, itemIndex, qs: { query } });
-			return applyLimit.call(this, itemIndex, found);
+			return applyLimit(found, limit);
 		},
 	});
 }
