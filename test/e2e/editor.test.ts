@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from '../host/util';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+import { resourceProperty } from '../../nodes/Ditio/actions/operations';
 import { DITIO_DESCRIPTION } from '../../nodes/shared/description';
 import { DEMO_CLIENT, DEMO_COMPANY_ID } from '../../sandbox/server';
 import { createWorld, n8n, SCREENSHOTS, type World } from './harness';
@@ -197,7 +198,10 @@ describeWithChromium('the editor in Chromium', () => {
 
 		const resources = await openSelect('resource');
 		// n8n appends "Custom API Call" to nodes whose credential it can reuse in an HTTP Request.
-		expect(resources.filter((r) => r !== 'Custom API Call')).toEqual(['Project', 'Work Order', 'Document']);
+		// Every resource of the node, in the order the node lists them.
+		const names = (resourceProperty.options ?? []).map((option) => option.name);
+		expect(names).toEqual(expect.arrayContaining(['Project', 'Work Order', 'Document', 'Employee', 'Time Registration', 'Payroll']));
+		expect(resources.filter((r) => r !== 'Custom API Call')).toEqual(names);
 		await closeSelect();
 
 		const operations = ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Replace', 'Update'];
