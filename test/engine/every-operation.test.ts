@@ -1,7 +1,7 @@
 /**
  * Every operation of every resource, engine tier, from one table: five items, of which two or
- * three have bad input and (where the operation looks anything up) one names a project that
- * does not exist. With Continue On Fail: exactly five output items, paired 0…4 in order, each
+ * three have bad input and (where the operation looks anything up) one names a project (or an
+ * employee) that does not exist. With Continue On Fail: exactly five output items, paired 0…4 in order, each
  * bad one an error item naming its field or the missing number, the good ones done. Without it:
  * the run fails on the first bad item before any request; and with only the missing number left
  * among good items, it fails naming that number before anything is written.
@@ -15,12 +15,25 @@ import { byNumber, DEMO_COMPANY_ID, DEMO_IDS, requestLog, useDitio } from './sup
 // The operations as the built node has them (the engine tier loads dist/).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { OPERATIONS } = require('../../dist/nodes/Ditio/actions/operations') as { OPERATIONS: Record<string, Record<string, unknown>> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { FEED_CLIENT } = require('../../sandbox/server');
 
 const ditio = useDitio('demo');
 const log = requestLog(ditio);
 const store = () => ditio.sandbox.store;
 
 beforeEach(() => ditio.sandbox.reset('demo'));
+
+/** The credential with the Data Extraction option on, which the registration resources need. */
+let feedCredential: string;
+beforeAll(() => {
+	feedCredential = ditio.credential({
+		clientId: FEED_CLIENT.clientId,
+		clientSecret: FEED_CLIENT.clientSecret,
+		reportingApi: true,
+		reportingBaseUrl: ditio.sandbox.reportingBaseUrl,
+	});
+});
 
 const MISSING = 'P-9999-404';
 const P1 = 'P-2026-001';
@@ -42,10 +55,14 @@ interface Row {
 	bad: Record<number, RegExp>;
 	/** The item whose project (or other looked-up record) does not exist; absent where nothing is looked up. */
 	missing?: number;
+	/** The number that item names, where not MISSING (a project number). */
+	missingNumber?: string;
 	/** Whether the operation writes (then "nothing written" is asserted). */
 	writes: boolean;
 	/** Records the good items work on, made in the sandbox before the run. */
 	setup?(): Promise<IDataObject> | IDataObject;
+	/** The credential the row runs with, where not the demo one. */
+	credential?(): string;
 }
 
 const freshProjects = () => ({
@@ -112,6 +129,74 @@ const taskCreateLike = (operation: string, extra: INodeParameters = {}): Row => 
 const documentRow = (operation: string, parameters: INodeParameters, row: Omit<Row, 'parameters'>): Row => ({
 	...row,
 	parameters: { resource: 'document', operation, attachTo: 'project', project: projectFromItem, options: {}, ...parameters },
+});
+
+const DAY = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const TODAY = dayOf(Date.now());
+const MONTH_AGO = dayOf(Date.now() - 30 * DAY);
+const FROM_NOT_A_DATE = /^From Date "next week" is not a date$/;
+const TO_BEFORE_FROM = new RegExp(`^To Date ${MONTH_AGO} is before From Date ${TODAY}$`);
+const PAGE_SIZE = /^Options → Page Size must be a whole number from 1 to 10000, not 20000$/;
+
+/** Get Many of a registration resource on the Data Extraction API (one record per item): window, project, approval and page size per item. */
+const registrationRow = (resource: string, row: Pick<Row, 'items' | 'bad'>): Row => ({
+	...row,
+	parameters: {
+		resource,
+		operation: 'getAll',
+		window: 'workDate',
+		fromDate: fromItem('from'),
+		toDate: fromItem('to'),
+		filters: { project: projectFromItem, approval: fromItem('approval') },
+		returnAll: false,
+		limit: fromItem('limit'),
+		options: { pageSize: fromItem('size') },
+	},
+	missing: 3,
+	writes: false,
+	credential: () => feedCredential,
+});
+/** One item of a registration row: the last month, any project and approval, Ditio's default page size, one record. */
+const window = (extra: IDataObject = {}): IDataObject => ({ from: MONTH_AGO, to: TODAY, p: '', approval: 'any', size: 2500, limit: 1, ...extra });
+
+/** An employee number no company of the sandbox has. */
+const NO_EMPLOYEE = 'E-9999-404';
+const NO_EMPLOYEE_NUMBER = /^Invalid Employee Number \(employeeNumber\): it is empty, and Ditio requires it$/;
+const START_NOT_A_DATE = /^Invalid Employment Start Date \(startDate\): "31\.02\.2026" is not a date$/;
+const required = (displayName: string, name: string) => new RegExp(`^Invalid ${displayName} \\(${name}\\): it is empty, and Ditio requires it$`);
+// The sandbox is plain JS (sandbox/README.md), loaded as test/engine/support/ditio.ts loads it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { addEmployee } = require('../../sandbox/employees') as { addEmployee: (store: unknown, companyId: string, fields: object) => { employeeNumber: string } };
+/** Two people whose employment has ended, so a rehire has someone to take back. */
+const leavers = () => ({
+	a: addEmployee(store(), DEMO_COMPANY_ID, { employeeNumber: 'R-1', firstName: 'A', lastName: 'R', phone: '+4790000011', employment: { startDate: '2020-01-01', endDate: '2025-12-31' } }).employeeNumber,
+	b: addEmployee(store(), DEMO_COMPANY_ID, { employeeNumber: 'R-2', firstName: 'B', lastName: 'R', phone: '+4790000012', employment: { startDate: '2020-01-01', endDate: '2025-12-31' } }).employeeNumber,
+});
+
+/** Create and Create or Update: the profile, the first employment's start date and payroll per item. */
+const employeeCreateLike = (operation: string): Row => ({
+	parameters: {
+		resource: 'employee',
+		operation,
+		employeeNumber: fromItem('nr'),
+		firstName: fromItem('first'),
+		lastName: fromItem('last'),
+		phone: fromItem('phone'),
+		startDate: fromItem('start'),
+		payroll: 1,
+		additionalFields: {},
+	},
+	items: () => [
+		// Create gets a new number (1001 exists: Ditio answers 409); Create or Update changes 1001's last name.
+		{ nr: operation === 'upsert' ? '1001' : '3000', first: 'Kari', last: 'Endret', phone: '+4791234567', start: '2026-01-05' },
+		{ nr: '3002', first: 'Nora', last: 'Berg', phone: '+4791112222', start: '31.02.2026' },
+		{ nr: '3003', first: '', last: 'Berg', phone: '+4791112223', start: '2026-01-05' },
+		{ nr: '3004', first: 'Nils', last: 'Berg', phone: '', start: '2026-01-05' },
+		{ nr: 'NY/Ø 5', first: 'Siri', last: 'Berg', phone: '+4791112225', start: '05.01.2026' },
+	],
+	bad: { 1: START_NOT_A_DATE, 2: required('First Name', 'firstName'), 3: required('Phone', 'phone') },
+	writes: true,
 });
 
 /** resource → operation → row. Add a row with every new operation. */
@@ -268,6 +353,125 @@ const ROWS: Record<string, Record<string, Row>> = {
 			writes: true,
 		}),
 	},
+	timeRegistration: {
+		getAll: registrationRow('timeRegistration', {
+			items: () => [window(), window({ limit: 'alle' }), window({ from: TODAY, to: MONTH_AGO }), window({ p: MISSING }), window({ p: P1 })],
+			bad: { 1: LIMIT('alle'), 2: TO_BEFORE_FROM },
+		}),
+	},
+	machineRegistration: {
+		getAll: registrationRow('machineRegistration', {
+			items: () => [window(), window({ approval: 'locked' }), window({ size: 20000 }), window({ p: MISSING }), window({ approval: 'approved' })],
+			bad: { 1: /^Filters → Approval "Locked" is not known for machine registrations$/, 2: PAGE_SIZE },
+		}),
+	},
+	absenceRegistration: {
+		getAll: registrationRow('absenceRegistration', {
+			items: () => [
+				window({ approval: 'payrollApproved' }),
+				window({ size: 20000 }),
+				window({ from: 'next week' }),
+				window({ p: MISSING }),
+				// Absence days name no project: the good items read every project's.
+				window({ approval: 'locked' }),
+			],
+			bad: { 1: PAGE_SIZE, 2: FROM_NOT_A_DATE },
+		}),
+	},
+	employee: {
+		// Create POSTs without a look-up; Create or Update's one list read finds no number missing (a new one is created).
+		create: employeeCreateLike('create'),
+		upsert: employeeCreateLike('upsert'),
+		get: {
+			parameters: { resource: 'employee', operation: 'get', employeeNumber: fromItem('nr'), include: [] },
+			items: () => [{ nr: '1001' }, { nr: '' }, { nr: ' ' }, { nr: NO_EMPLOYEE }, { nr: 'ØST/17' }],
+			bad: { 1: NO_EMPLOYEE_NUMBER, 2: NO_EMPLOYEE_NUMBER },
+			missing: 3,
+			missingNumber: NO_EMPLOYEE,
+			writes: false,
+		},
+		getAll: {
+			parameters: { resource: 'employee', operation: 'getAll', returnAll: false, limit: fromItem('limit'), includeEmployeesFromSubsidiaries: false },
+			items: () => [{ limit: 1 }, { limit: 0 }, { limit: 'alle' }, { limit: 1.5 }, { limit: 1 }],
+			bad: { 1: LIMIT('0'), 2: LIMIT('alle'), 3: LIMIT('1.5') },
+			writes: false,
+		},
+		search: {
+			parameters: { resource: 'employee', operation: 'search', query: fromItem('q'), returnAll: false, limit: fromItem('limit') },
+			items: () => [{ q: 'hansen', limit: 1 }, { q: '', limit: 1 }, { q: 'Kari', limit: 0 }, { q: 'Per', limit: 'alle' }, { q: '1001', limit: 1 }],
+			bad: { 1: /^Missing Query \(query\)$/, 2: LIMIT('0'), 3: LIMIT('alle') },
+			writes: false,
+		},
+		// Update, End Employment and Rehire write to the number's own route with no look-up first:
+		// an unknown number is Ditio's 404 on that write, not a failed look-up, so these rows have none.
+		update: {
+			parameters: { resource: 'employee', operation: 'update', employeeNumber: fromItem('nr'), updateFields: { workTitle: fromItem('title'), birthDate: fromItem('birth') } },
+			items: () => [
+				{ nr: '1001', title: 'Prosjektleder', birth: '' },
+				{ nr: 'ØST/17', title: '', birth: '' },
+				{ nr: '', title: 'Tømrer', birth: '' },
+				{ nr: '1003', title: 'Tømrer', birth: '31.02.1978' },
+				{ nr: 'ØST/17', title: 'Maskinfører', birth: '15.05.1990' },
+			],
+			bad: { 1: /^Nothing to update$/, 2: NO_EMPLOYEE_NUMBER, 3: /^Invalid Birth Date \(birthDate\): "31\.02\.1978" is not a date$/ },
+			writes: true,
+		},
+		endEmployment: {
+			parameters: { resource: 'employee', operation: 'endEmployment', employeeNumber: fromItem('nr'), endDate: fromItem('end') },
+			items: () => [
+				{ nr: '1001', end: '2026-06-30' },
+				{ nr: 'ØST/17', end: '31.02.2026' },
+				{ nr: '', end: '2026-06-30' },
+				{ nr: 'ØST/17', end: '' },
+				{ nr: 'ØST/17', end: '30.06.2026' },
+			],
+			bad: { 1: /^Invalid End Date \(endDate\): "31\.02\.2026" is not a date$/, 2: NO_EMPLOYEE_NUMBER, 3: /^Missing End Date \(endDate\)$/ },
+			writes: true,
+		},
+		rehire: {
+			parameters: { resource: 'employee', operation: 'rehire', employeeNumber: fromItem('nr'), startDate: fromItem('start'), payroll: fromItem('pay'), additionalFields: {} },
+			setup: leavers,
+			items: ({ a, b }) => [
+				{ nr: '1003', start: '2026-09-01', pay: 1 },
+				{ nr: a, start: '31.02.2026', pay: 1 },
+				{ nr: a, start: '2026-09-01', pay: 'x' },
+				{ nr: a, start: '01.09.2026', pay: 2 },
+				{ nr: b, start: '2026-09-01', pay: 0 },
+			],
+			bad: { 1: START_NOT_A_DATE, 2: /^Invalid Payroll \(payroll\): "x" is not one of Enabled \(1\), Disabled \(0\), Variable \(2\)$/ },
+			writes: true,
+		},
+	},
+	payroll: {
+		// Nothing is looked up; a range over Ditio's 45 days per call is no error (the node splits it).
+		// One person-day is left in the sandbox, so a good item's export is one summary.
+		getSummaries: {
+			setup: () => {
+				const registrations = ditio.sandbox.registrations;
+				const live = registrations.live('time') as IDataObject[];
+				const kept = live.find((r) => r.resourceTypeName === 'Human' && r.payrollApproved === true)!;
+				for (const r of live) if (r.id !== kept.id) registrations.remove('time', r.id);
+				return { day: String(kept.workDate).slice(0, 10) };
+			},
+			parameters: {
+				resource: 'payroll',
+				operation: 'getSummaries',
+				fromDate: fromItem('from'),
+				toDate: fromItem('to'),
+				dataFilter: fromItem('filter'),
+				options: { modifiedSince: fromItem('since') },
+			},
+			items: ({ day }) => [
+				{ from: MONTH_AGO, to: TODAY, filter: 'approved', since: '' },
+				{ from: MONTH_AGO, to: 'bad', filter: 'approved', since: '' },
+				{ from: TODAY, to: MONTH_AGO, filter: 'all', since: '' },
+				{ from: MONTH_AGO, to: TODAY, filter: 'x', since: '' },
+				{ from: dayOf(Date.now() - 100 * DAY), to: TODAY, filter: 'all', since: day },
+			],
+			bad: { 1: /^To Date "bad" is not a date$/, 2: TO_BEFORE_FROM, 3: /^Data Filter "x" is not known$/ },
+			writes: false,
+		},
+	},
 };
 
 const CASES = Object.entries(ROWS).flatMap(([resource, rows]) => Object.entries(rows).map(([operation, row]) => ({ name: `${resource}:${operation}`, row })));
@@ -288,11 +492,11 @@ describe.each(CASES)('$name', ({ row }) => {
 	test('with Continue On Fail: one output item per input item, in order; each bad one an error item naming its field or the number', async () => {
 		const before = (await row.setup?.()) ?? {};
 		ditio.sandbox.clearRequests();
-		const { items, error } = await ditio.run(row.parameters, row.items(before), { continueOnFail: true });
+		const { items, error } = await ditio.run(row.parameters, row.items(before), { continueOnFail: true, credentialsId: row.credential?.() });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		items.forEach(({ json }, itemIndex) => {
-			const expected = row.bad[itemIndex] ?? (itemIndex === row.missing ? new RegExp(MISSING) : undefined);
+			const expected = row.bad[itemIndex] ?? (itemIndex === row.missing ? new RegExp(row.missingNumber ?? MISSING) : undefined);
 			if (expected) {
 				expect({ itemIndex, error: json.error }).toEqual({ itemIndex, error: expect.stringMatching(expected) });
 				expect(json.itemIndex).toBe(itemIndex);
@@ -300,7 +504,7 @@ describe.each(CASES)('$name', ({ row }) => {
 				expect({ itemIndex, error: json.error }).toEqual({ itemIndex, error: undefined });
 			}
 		});
-		if (row.missing !== undefined) expect(`${String(items[row.missing].json.error)} ${String(items[row.missing].json.description)}`).toContain(MISSING);
+		if (row.missing !== undefined) expect(`${String(items[row.missing].json.error)} ${String(items[row.missing].json.description)}`).toContain(row.missingNumber ?? MISSING);
 		const writes = log.writes().length;
 		if (row.writes) expect(writes).toBeGreaterThanOrEqual(5 - indexes(row).length);
 	});
@@ -308,7 +512,7 @@ describe.each(CASES)('$name', ({ row }) => {
 	test('without it: the first bad item fails the run before any request', async () => {
 		const before = (await row.setup?.()) ?? {};
 		ditio.sandbox.clearRequests();
-		const { error } = await ditio.run(row.parameters, row.items(before));
+		const { error } = await ditio.run(row.parameters, row.items(before), { credentialsId: row.credential?.() });
 		const first = Math.min(...Object.keys(row.bad).map(Number));
 		expect(error?.message).toMatch(row.bad[first]);
 		expect(error?.context.itemIndex).toBe(first);
@@ -320,8 +524,8 @@ describe.each(CASES)('$name', ({ row }) => {
 			const before = (await row.setup?.()) ?? {};
 			ditio.sandbox.clearRequests();
 			const items = row.items(before).filter((_, itemIndex) => !(itemIndex in row.bad));
-			const { error } = await ditio.run(row.parameters, items);
-			expect(`${error?.message} ${error?.description}`).toContain(MISSING);
+			const { error } = await ditio.run(row.parameters, items, { credentialsId: row.credential?.() });
+			expect(`${error?.message} ${error?.description}`).toContain(row.missingNumber ?? MISSING);
 			expect(log.writes().map(log.route)).toEqual([]);
 		});
 	}

@@ -5,6 +5,7 @@ import { type ProjectRef, projectLocator, projectRefOf, resolveProjectId } from 
 import { type Approval, type Dataset, PAGE_SIZE } from '../../../shared/reporting/datasets';
 import { isTombstone, readPages, tombstone } from '../../../shared/reporting/reader';
 import { nothingSent } from '../../../shared/untouched';
+import { readLimit } from '../common/list';
 import { requestOptionsParameter } from '../common/options';
 import { executeItems } from '../execute-items';
 import type { BatchRun, Operation } from '../types';
@@ -229,14 +230,15 @@ export function registrationGetAll(dataset: Dataset): Operation {
 			if (filters.excludeSubsidiaries === true) qs.ExcludeDataFromSubsidiaries = true;
 			const rawProject = filters.project as { value?: unknown } | undefined;
 			const project = rawProject && String(rawProject.value ?? '').trim() ? projectRefOf(node, rawProject, itemIndex) : undefined;
-			const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
+			// readLimit's fallback (Return All off) never applies: n8n fills in this operation's default (on).
+			const limit = readLimit.call(this, itemIndex);
 			return {
 				qs,
 				project,
 				approval,
 				includeDeleted: filters.includeDeleted === true,
 				simplify: options.simplify !== false,
-				limit: returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50))),
+				limit,
 			};
 		};
 
