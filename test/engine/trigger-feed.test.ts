@@ -31,13 +31,16 @@ const log = () => ditio.sandbox.requests as Logged[];
 
 let projectId: string;
 let feedCredential: string;
-beforeAll(() => {
-	feedCredential = ditio.credential({
+/** A credential of its own holds no token yet, so a test that counts token requests sees the first. */
+const newFeedCredential = () =>
+	ditio.credential({
 		clientId: FEED_CLIENT.clientId,
 		clientSecret: FEED_CLIENT.clientSecret,
 		reportingApi: true,
 		reportingBaseUrl: ditio.sandbox.reportingBaseUrl,
 	});
+beforeAll(() => {
+	feedCredential = newFeedCredential();
 });
 beforeEach(() => {
 	ditio.sandbox.reset('demo');
@@ -96,7 +99,7 @@ const renameTask = (id: string, name: string) => {
 
 describe('Ditio Trigger, change feed', () => {
 	test('the credential option asks for both scopes; without it only the integration scope', async () => {
-		const trigger = activated(params());
+		const trigger = activated(params(), newFeedCredential());
 		await trigger.poll();
 		const scopes = () => log().filter((r) => r.token).map((r) => r.body?.scope);
 		expect(scopes()).toEqual(['ditioapiv3 reportingapiv1']);
