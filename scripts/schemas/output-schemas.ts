@@ -17,6 +17,7 @@ import { PROJECT_IDENTITY, TASK_IDENTITY } from '../../nodes/shared/fields/simpl
 import { EXTERNAL_ID, TASK_FIELDS } from '../../nodes/shared/fields/task.fields';
 import { ABSENCE_REGISTRATIONS, MACHINE_REGISTRATIONS, TIME_REGISTRATIONS } from '../../nodes/shared/reporting/datasets';
 import { payrollSchemas, registrationSchemas } from './hours-schemas';
+import { absenceSchemas, certificateSchemas } from './push-schemas';
 
 export interface JsonSchema {
 	type: string | string[];
@@ -49,6 +50,8 @@ export const SCHEMA_RESOURCES: SchemaResource[] = [
 	{ resource: 'payroll', identity: [], fields: [], custom: payrollSchemas() },
 	// v5 employees have no Ditio id in the node's use: the employee number names them.
 	{ resource: 'employee', identity: [EMPLOYEE_NUMBER.name], fields: [EMPLOYEE_NUMBER, ...PROFILE_FIELDS], get custom() { return employeeSchemas(); } },
+	{ resource: 'certificate', identity: [], fields: [], custom: certificateSchemas() },
+	{ resource: 'absence', identity: [], fields: [], custom: absenceSchemas() },
 ];
 
 /** The current employment, as every v5 employee answer carries it. */

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { absenceDescription, absenceOperations } from './absence';
+import { certificateDescription, certificateOperations } from './certificate';
 import { documentDescription, documentOperations } from './document';
 import { employeeDescription, employeeOperations } from './employee';
 import { payrollDescription, payrollOperations } from './payroll';
@@ -24,10 +26,12 @@ export const OPERATIONS: Record<string, Record<string, Operation> | undefined> =
 	absenceRegistration: absenceRegistration.operations,
 	payroll: payrollOperations,
 	employee: employeeOperations,
+	certificate: certificateOperations,
+	absence: absenceOperations,
 };
 
 /** Resources whose operations hold the request options in an Options collection of their own. */
-const OWN_OPTIONS = ['document', 'timeRegistration', 'machineRegistration', 'absenceRegistration', 'payroll'];
+const OWN_OPTIONS = ['document', 'timeRegistration', 'machineRegistration', 'absenceRegistration', 'payroll', 'certificate', 'absence'];
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -35,7 +39,9 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Absence', value: 'absence', description: 'An absence (sick leave, vacation …) pushed from your HR system, matched on its External ID' },
 		{ name: 'Absence Registration', value: 'absenceRegistration', description: 'Absence days (sick leave, vacation …) with their payroll codes (Data Extraction API)' },
+		{ name: 'Certificate', value: 'certificate', description: "A person's certificate (Byggekort, Kranførerbevis …), matched on employee number and type" },
 		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
 		{ name: 'Employee', value: 'employee', description: 'A person who registers hours, matched on the employee number of your payroll system' },
 		{ name: 'Machine Registration', value: 'machineRegistration', description: "Usage of your company's machines, also on other companies' projects (Data Extraction API)" },
@@ -59,6 +65,8 @@ export const properties: INodeProperties[] = [
 	...machineRegistration.description,
 	...absenceRegistration.description,
 	...payrollDescription,
+	...certificateDescription,
+	...absenceDescription,
 	// Documents and the hours-out resources have their own Options that include these.
 	{ ...requestOptionsParameter, displayOptions: { hide: { resource: OWN_OPTIONS } } },
 ];

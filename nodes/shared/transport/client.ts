@@ -22,9 +22,21 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export type { BinaryAnswer } from './binary-answer';
 
+/** A JSON answer with its HTTP status (RequestOptions.withStatus). */
+export interface StatusAnswer<B = unknown> {
+	statusCode: number;
+	body: B;
+}
+
+const statusAnswer = (full: unknown): StatusAnswer => {
+	const { statusCode, body } = (full ?? {}) as { statusCode?: unknown; body?: unknown };
+	return { statusCode: Number(statusCode), body };
+};
+
 /** What one request needs; new kinds of body or answer are added here as optional fields. */
 export interface RequestOptions<T> {
-	body?: IDataObject;
+	/** A JSON object, or a JSON array for the endpoints that take many records at once (certificates). */
+	body?: IDataObject | IDataObject[];
 	/** Query parameters, sent as given (a document upload's section, the change feed's ModifiedSince). */
 	qs?: IDataObject;
 	/** A body sent as these bytes with its own Content-Type (a multipart upload), instead of `body`. */
@@ -34,6 +46,11 @@ export interface RequestOptions<T> {
 	 * parsed JSON. Ditio's JSON error body of a refusal is still read for the message.
 	 */
 	binaryResponse?: boolean;
+	/**
+	 * The request resolves to `{ statusCode, body }` (a StatusAnswer), for endpoints whose status
+	 * says what happened (an absence push: 201 created, 200 updated).
+	 */
+	withStatus?: boolean;
 	/** The item the request is made for, so its error points at it. */
 	itemIndex?: number;
 	/**
@@ -177,9 +194,11 @@ export async function ditioClient(context: Context, settings: ClientSettings = {
 					...(options.qs ? { qs: options.qs } : {}),
 					...(options.rawBody ? { body: options.rawBody.data, headers: { 'Content-Type': options.rawBody.contentType } } : {}),
 					...(options.binaryResponse ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
+					...(options.withStatus ? { returnFullResponse: true } : {}),
 				})) as T;
 				gate.release('ok');
 				limiter.admitted();
+				if (options.withStatus) return statusAnswer(answer) as T;
 				return options.binaryResponse ? (binaryAnswer(answer) as T) : answer;
 			} catch (thrown) {
 				const error = options.binaryResponse ? readableErrorBody(thrown) : thrown;
