@@ -6,6 +6,7 @@
  */
 const E = require('./errors');
 const { documentsState } = require('./documents');
+const { settleDay } = require('./absences');
 
 /** @typedef {import('./server').Sandbox} Sandbox @typedef {import('./errors').Reply} Reply */
 
@@ -42,6 +43,8 @@ const ACTIONS = {
 	'POST template': (sb, body) => E.ok(sb.store.setTemplate(String(object(body).taskId))),
 	'POST registrations': (sb, body) =>
 		E.ok({ taskId: object(body).taskId, count: sb.store.addRegistrations(String(object(body).taskId), Number(object(body).count ?? 1)) }),
+	'POST absence-day': (sb, body) => E.ok(settleDay(sb.store, /** @type {any} */ (object(body)))),
+	'GET pushes': (sb) => E.ok({ certificates: [...sb.store.certificates.values()], absences: [...sb.store.absences.values()] }),
 	'POST projects': (sb, body) => {
 		const { companyId, ...fields } = object(body);
 		return E.created(sb.store.addProject(String(companyId), fields));

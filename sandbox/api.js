@@ -10,6 +10,8 @@ const projects = require('./projects');
 const tasks = require('./tasks');
 const documents = require('./documents');
 const { EMPLOYEE_ROUTES } = require('./employees');
+const { CERTIFICATE_ROUTES, ARRAY_BODIES } = require('./certificates');
+const { ABSENCE_ROUTES, UNAUTHORIZED_WITHOUT_SCOPE } = require('./absences');
 const { TokenService } = require('./token');
 const { isId } = require('./ids');
 const { mediaType } = require('./http');
@@ -56,12 +58,14 @@ const V4_ROUTES = [
 	['PATCH', 'tasks/{id}', tasks.patch],
 	['DELETE', 'tasks/{id}', tasks.remove],
 	...documents.DOCUMENT_ROUTES,
+	...CERTIFICATE_ROUTES,
 ];
 
 /** @type {Array<[string, string, Handler]>} */
 const ROUTE_TABLE = [
 	...V4_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v4/integration/${template}`, handler])),
 	...EMPLOYEE_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v5/integration/${template}`, handler])),
+	...ABSENCE_ROUTES,
 ];
 
 const ROUTES = ROUTE_TABLE.map(([method, template, handler]) => ({
@@ -127,7 +131,10 @@ function handleApi({ method, segments, headers, body, authResult, store, path, q
 
 	if (authResult.auth !== 'ok' || !authResult.token) return TokenService.unauthorized(authResult);
 	const { token } = authResult;
-	if (!token.scopes.includes(SCOPE)) return { status: 403 };
+	if (!token.scopes.includes(SCOPE))
+		return UNAUTHORIZED_WITHOUT_SCOPE.has(found.route.handler)
+			? { status: 401, headers: { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${SCOPE}"` } }
+			: { status: 403 };
 
 	for (const { name, value } of found.params)
 		if (ID_PARAMS.has(name) && !isId(value))
@@ -147,8 +154,9 @@ function handleApi({ method, segments, headers, body, authResult, store, path, q
 		} catch (error) {
 			return E.invalidBody(`The body is not valid JSON: ${/** @type {Error} */ (error).message}`);
 		}
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-			return E.invalidBody('The body must be a JSON object');
+		const array = ARRAY_BODIES.has(found.route.handler);
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) !== array)
+			return E.invalidBody(array ? 'The body must be a JSON array' : 'The body must be a JSON object');
 	}
 
 	/** @type {Context} */

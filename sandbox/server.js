@@ -19,6 +19,7 @@ const { parseTarget, readBody, send, mediaType } = require('./http');
 const { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo } = require('./demo');
 const E = require('./errors');
 const { handleSample } = require('./samples');
+const { settleDay } = require('./absences');
 const { boundaryOf, parseMultipart } = require('./multipart');
 
 /** @typedef {import('./token').Client} Client */
@@ -181,6 +182,15 @@ class Sandbox {
 	 */
 	seedTasks(companyId, projectId, count, options) {
 		return this.store.seedTasks(companyId, projectId, count, options);
+	}
+
+	/**
+	 * Marks a day of a pushed absence payroll-approved or locked, as payroll does in Ditio: from
+	 * then on that day is frozen (absences.js).
+	 * @param {{ externalId: string, date: string, state?: 'payrollApproved' | 'locked', companyId?: string }} what
+	 */
+	settleAbsenceDay(what) {
+		return settleDay(this.store, what);
 	}
 
 	/**

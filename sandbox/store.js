@@ -33,6 +33,12 @@ class Store {
 		this.documents = new Map();
 		/** @type {Map<string, import('./employees').Employee>} employee number → v5 employee (employees.js) */
 		this.employees = new Map();
+		/** @type {Map<string, import('./certificates').Certificate>} companyId+employeeNumber+certificateType → certificate (certificates.js) */
+		this.certificates = new Map();
+		/** @type {Map<string, import('./absences').Absence>} companyId+externalId → pushed absence (absences.js) */
+		this.absences = new Map();
+		/** @type {import('./absences').AbsenceType[]} the companies' absence types */
+		this.absenceTypes = [];
 		/**
 		 * Ids written through the methods below since the change feed last looked (feed.js
 		 * scanWritten): so a write costs the feed one record, not a pass over the whole store.
@@ -42,7 +48,8 @@ class Store {
 	}
 
 	clear() {
-		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId, this.documents, this.employees]) map.clear();
+		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId, this.documents, this.employees, this.certificates, this.absences]) map.clear();
+		this.absenceTypes.length = 0;
 		this.written.project.clear();
 		this.written.task.clear();
 	}
