@@ -14,6 +14,8 @@ describe('one wording per field', () => {
 			.filter((p) => p.type === 'collection' && (resource === undefined || p.displayOptions?.show?.resource?.includes(resource)))
 			.flatMap((p) => p.options as INodeProperties[]);
 
+	// An absence's External ID is the HR system's, not a work order's: its own wording.
+	const otherMeaning: Record<string, string[]> = { externalId: ['absence'] };
 	test.each([
 		['projectNumber', PROJECT_NUMBER, undefined],
 		['externalId', EXTERNAL_ID, undefined],
@@ -21,7 +23,8 @@ describe('one wording per field', () => {
 		// A work order has an External Project Number of its own; the project's is the lookup key.
 		['externalProjectNumber', EXTERNAL_PROJECT_NUMBER, 'project'],
 	] as const)('%s: every parameter and option of that name reads as its table row', (_, field, collectionsOf) => {
-		const named = [...properties, ...options(collectionsOf)].filter((p) => p.name === field.name);
+		const sameMeaning = (p: INodeProperties) => !(otherMeaning[field.name] ?? []).some((r) => p.displayOptions?.show?.resource?.includes(r));
+		const named = [...properties, ...options(collectionsOf)].filter((p) => p.name === field.name && sameMeaning(p));
 		expect(named.length).toBeGreaterThan(1);
 		for (const p of named) expect({ displayName: p.displayName, description: p.description }).toEqual({ displayName: field.displayName, description: field.description });
 	});
@@ -37,7 +40,7 @@ describe('Additional Fields and Update Fields', () => {
 	test('exist for the resources that write fields', () => {
 		expect(new Set(collections.map(shownFor))).toEqual(
 			new Set(['project:create', 'project:upsert', 'project:replace', 'project:update', 'task:create', 'task:upsert', 'task:replace', 'task:update',
-				'employee:create', 'employee:upsert', 'employee:update', 'employee:rehire']),
+				'employee:create', 'employee:upsert', 'employee:update', 'employee:rehire', 'certificate:upsert', 'absence:upsert']),
 		);
 	});
 

@@ -1,4 +1,5 @@
 import { EMPLOYEE_NUMBER } from './employee.fields';
+import { PROJECT_NUMBER } from './project.fields';
 import type { ApiField } from './field';
 
 /**
@@ -58,12 +59,9 @@ export const OPTIONAL_ABSENCE_FIELDS: ApiField[] = [
 	},
 	{ name: 'comment', displayName: 'Comment', kind: 'string', description: 'Free text shown with the absence' },
 	{ name: 'hoursPerDay', displayName: 'Hours per Day', kind: 'number', description: 'Hours of each work day of the period, such as 7.5; Day Adjustments change single days' },
-	{
-		name: 'projectNumber',
-		displayName: 'Project Number',
-		kind: 'string',
-		description: "The project the absence is registered on: Ditio matches its project number, external number or external dimension, and refuses a number that fits several",
-	},
+	// The project's number, worded as everywhere in the node; Ditio also matches the external
+	// number and dimension here, and refuses a number that fits several (docs/ditio-api.md).
+	{ name: PROJECT_NUMBER.name, displayName: PROJECT_NUMBER.displayName, kind: 'string', description: PROJECT_NUMBER.description },
 	{ name: 'projectCompanyId', displayName: 'Project Company ID', kind: 'string', description: 'The company whose project Project Number names, where several companies could have it' },
 ];
 
