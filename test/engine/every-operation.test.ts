@@ -59,6 +59,8 @@ interface Row {
 	missingNumber?: string;
 	/** Whether the operation writes (then "nothing written" is asserted). */
 	writes: boolean;
+	/** The good items go in one request together (certificates' array), not one write each. */
+	batched?: boolean;
 	/** Records the good items work on, made in the sandbox before the run. */
 	setup?(): Promise<IDataObject> | IDataObject;
 	/** The credential the row runs with, where not the demo one. */
@@ -197,6 +199,22 @@ const employeeCreateLike = (operation: string): Row => ({
 	],
 	bad: { 1: START_NOT_A_DATE, 2: required('First Name', 'firstName'), 3: required('Phone', 'phone') },
 	writes: true,
+});
+
+/** Certificates and absences: three absences pushed through the node, for Get and Delete to find. */
+const EXT_REQUIRED = /^Invalid External ID \(externalId\): it is empty, and Ditio requires it$/;
+const absenceFields = { employeeNumber: '1001', absenceTypeBy: 'code', absenceTypeCode: '710', startDate: '2026-03-02', endDate: '2026-03-06', additionalFields: {}, options: {} };
+async function freshAbsences(): Promise<IDataObject> {
+	const { error } = await ditio.run({ resource: 'absence', operation: 'upsert', ...absenceFields, externalId: fromItem('ext') }, [{ ext: 'A-1' }, { ext: 'A/2' }, { ext: 'A-3' }]);
+	if (error) throw error;
+	return { a: 'A-1', b: 'A/2', c: 'A-3' };
+}
+const absenceByExternalId = (operation: string, writes: boolean): Row => ({
+	parameters: { resource: 'absence', operation, externalId: fromItem('ext'), options: {} },
+	setup: freshAbsences,
+	items: ({ a, b, c }) => [{ ext: a }, { ext: '' }, { ext: ' ' }, { ext: b }, { ext: c }],
+	bad: { 1: EXT_REQUIRED, 2: EXT_REQUIRED },
+	writes,
 });
 
 /** resource → operation → row. Add a row with every new operation. */
@@ -442,6 +460,41 @@ const ROWS: Record<string, Record<string, Row>> = {
 			writes: true,
 		},
 	},
+	// Certificates look up the employee numbers (one list read) before the array request.
+	certificate: {
+		upsert: {
+			parameters: { resource: 'certificate', operation: 'upsert', employeeNumber: fromItem('nr'), certificateType: 'Byggekort', issuedDateTime: fromItem('from'), validUntilDateTime: fromItem('to'), additionalFields: {}, options: {} },
+			items: () => [
+				{ nr: '1001', from: '2026-01-05', to: '2031-01-05' },
+				{ nr: '', from: '2026-01-05', to: '2031-01-05' },
+				{ nr: '1001', from: '2031-01-05', to: '2026-01-05' },
+				{ nr: NO_EMPLOYEE, from: '2026-01-05', to: '2031-01-05' },
+				{ nr: 'ØST/17', from: '05.01.2026', to: '2031-01-05' },
+			],
+			bad: { 1: NO_EMPLOYEE_NUMBER, 2: /^Invalid Valid Until \(validUntilDateTime\): 2026-01-05T00:00:00Z is not after Issued/, 4: /^Invalid Issued \(issuedDateTime\): "05\.01\.2026" is not a date$/ },
+			missing: 3,
+			missingNumber: NO_EMPLOYEE,
+			writes: true,
+			batched: true,
+		},
+	},
+	// Absences name their employee, type and project to Ditio, which resolves them: nothing is looked up first.
+	absence: {
+		upsert: {
+			parameters: { resource: 'absence', operation: 'upsert', ...absenceFields, externalId: fromItem('ext'), startDate: fromItem('from'), endDate: fromItem('to') },
+			items: () => [
+				{ ext: 'N-1', from: '2026-03-02', to: '2026-03-06' },
+				{ ext: 'N-2', from: '2026-03-06', to: '2026-03-02' },
+				{ ext: '', from: '2026-03-02', to: '2026-03-06' },
+				{ ext: 'N-4', from: '2026-03-02T08:00:00', to: 'fredag' },
+				{ ext: 'N/5', from: '02.03.2026', to: '06.03.2026' },
+			],
+			bad: { 1: /^Invalid End Date \(endDate\): 2026-03-02 is before Start Date 2026-03-06$/, 2: EXT_REQUIRED, 3: /^Invalid End Date \(endDate\): "fredag" is not a date$/ },
+			writes: true,
+		},
+		get: absenceByExternalId('get', false),
+		delete: absenceByExternalId('delete', true),
+	},
 	payroll: {
 		// Nothing is looked up; a range over Ditio's 45 days per call is no error (the node splits it).
 		// One person-day is left in the sandbox, so a good item's export is one summary.
@@ -506,7 +559,7 @@ describe.each(CASES)('$name', ({ row }) => {
 		});
 		if (row.missing !== undefined) expect(`${String(items[row.missing].json.error)} ${String(items[row.missing].json.description)}`).toContain(row.missingNumber ?? MISSING);
 		const writes = log.writes().length;
-		if (row.writes) expect(writes).toBeGreaterThanOrEqual(5 - indexes(row).length);
+		if (row.writes) expect(writes).toBeGreaterThanOrEqual(row.batched ? 1 : 5 - indexes(row).length);
 	});
 
 	test('without it: the first bad item fails the run before any request', async () => {
