@@ -74,6 +74,7 @@ class Registrations {
 
 	clear() {
 		for (const map of Object.values(this.data)) map.clear();
+		this.added = 0;
 	}
 
 	/**
@@ -176,6 +177,26 @@ class Registrations {
 		if (!this.data[dataset].get(id)) throw new Error(`no ${dataset} registration ${id}`);
 		this.#touch(dataset, id, fields, now);
 		return this.data[dataset].get(id)?.record;
+	}
+
+	/**
+	 * Adds a registration from a test (hours registered just now, not yet approved), like the
+	 * dataset's first live record otherwise, stamped now; answers the record.
+	 * @param {Dataset} dataset @param {Record<string, unknown>} [fields]
+	 */
+	add(dataset, fields = {}, now = Date.now()) {
+		const template = this.live(dataset)[0];
+		if (!template) throw new Error(`no ${dataset} registration to model a new one on`);
+		this.added = (this.added ?? 0) + 1;
+		const id = hexId('b9', this.added);
+		/** @type {Record<string, any>} */
+		const record = { ...template, id, createdDateTime: iso(now), modifiedDateTime: iso(now) };
+		for (const flag of ['approved', 'payrollApproved', 'locked']) if (flag in record) record[flag] = false;
+		for (const time of ['approvedDateTime', 'payrollApprovedDateTime', 'lockedDateTime']) if (time in record) record[time] = null;
+		for (const name of ['approvedByName', 'lockedByName']) if (name in record) record[name] = null;
+		Object.assign(record, fields);
+		this.data[dataset].set(id, { record, modified: now, owner: 'own' });
+		return record;
 	}
 
 	/** Deletes a registration from a test: from now on it is a tombstone. @param {Dataset} dataset @param {string} id */

@@ -11,7 +11,9 @@ import { projectLocator } from '../shared/project-locator';
 import { DITIO_DESCRIPTION } from '../shared/description';
 import { searchProjects } from '../shared/project-search';
 import { type DitioClient, ditioClient } from '../shared/transport/client';
+import { TIME_REGISTRATIONS } from '../shared/reporting/datasets';
 import { learnForFeed, pollFeed } from './feed';
+import { pollTimeRegistrations, registrationTriggerProperties } from './registration-trigger';
 import { type Change, type Memory, Seen } from './memory';
 import { compareRead, readWatched } from './polling';
 import { type Resource, watchFieldsOption, watchOf } from './watch';
@@ -53,14 +55,17 @@ export class DitioTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Project', value: 'project' },
+					{ name: 'Time Registration', value: 'timeRegistration' },
 					{ name: 'Work Order', value: 'task' },
 				],
 				default: 'task',
 			},
+			...registrationTriggerProperties,
 			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
+				displayOptions: { show: { resource: ['project', 'task'] } },
 				options: [
 					{ name: 'Changed', value: 'changed', description: 'A field of the record changed' },
 					{ name: 'Created', value: 'created', description: 'A new record appeared' },
@@ -90,6 +95,7 @@ export class DitioTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
+				displayOptions: { show: { resource: ['project', 'task'] } },
 				options: [watchFieldsOption('project'), watchFieldsOption('task')],
 			},
 		],
@@ -98,6 +104,7 @@ export class DitioTrigger implements INodeType {
 	methods = { listSearch: { searchProjects } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		if (this.getNodeParameter('resource') === TIME_REGISTRATIONS.resource) return await pollTimeRegistrations.call(this);
 		const resource = this.getNodeParameter('resource') as Resource;
 		const events = this.getNodeParameter('events', []) as string[];
 		const defaults = watchFieldsOption(resource).default as string[];

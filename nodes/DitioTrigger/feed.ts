@@ -1,53 +1,34 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { FeedEdge, type FeedRow as EdgeRow, windowStart } from '../shared/reporting/edge';
+import { readPages } from '../shared/reporting/reader';
 import type { DitioClient } from '../shared/transport/client';
 import { REPORTING_SCOPE } from '../shared/transport/environments';
 import type { Change, Memory, Seen } from './memory';
 import { compareRead, PROJECTS_GROUP, readWatched, watchedProjectId } from './polling';
 import type { Resource } from './watch';
 
-/**
- * Ditio recommends asking from the previous run's start minus about 10 minutes, because a
- * record can become visible to the feed a little after its modified time (docs/ditio-api.md).
- */
-export const OVERLAP_MS = 10 * 60 * 1000;
-
-const FEED_HINTS = {
+export const FEED_HINTS = {
 	401: `Ditio refused the token for the Data Extraction API. The API client may lack scope ${REPORTING_SCOPE}: check it in Ditio Web (Company setup → Integration), or turn off "Use Data Extraction API" in the credential.`,
 	403: `The API client may not use the Data Extraction API: give it scope ${REPORTING_SCOPE} in Ditio Web (Company setup → Integration), or turn off "Use Data Extraction API" in the credential.`,
 };
 
-interface FeedRow {
+interface FeedRow extends EdgeRow {
 	id: string;
-	modifiedDateTime?: string;
-	isDeleted?: boolean;
-	deletedDateTime?: string;
 	projectId?: string;
 }
 
 /** Every page of one feed endpoint since `from`, each record once (its latest version). */
 async function readFeed(client: DitioClient, segments: string[], qs: IDataObject): Promise<FeedRow[]> {
 	const rows = new Map<string, FeedRow>();
-	let token: string | undefined;
-	do {
-		// ModifiedSince goes with every page; the token is passed back exactly as given.
-		const page = await client.request<{ data?: FeedRow[]; continuationToken?: string | null }>('GET', segments, {
-			base: 'reporting',
-			qs: { ...qs, ...(token && { ContinuationToken: token }) },
-			hints: FEED_HINTS,
-		});
-		for (const row of page.data ?? []) {
+	for await (const page of readPages(client, segments, qs, undefined, FEED_HINTS)) {
+		for (const row of page as unknown as FeedRow[]) {
 			rows.delete(String(row.id));
 			rows.set(String(row.id), row);
 		}
-		token = page.continuationToken || undefined;
-	} while (token);
+	}
 	return [...rows.values()];
 }
-
-/** A deleted project or work order, as the feed lists it. */
-const isTombstone = (row: FeedRow): row is FeedRow & { deletedDateTime: string } =>
-	row.isDeleted === true && typeof row.deletedDateTime === 'string';
 
 const PROJECT_FEED = ['v1', 'project'];
 const WORK_ORDER_FEED = ['v1', 'project', 'work-breakdown-structure'];
@@ -67,27 +48,22 @@ export interface FeedState {
  */
 export async function learnForFeed(ctx: IPollFunctions, client: DitioClient, resource: Resource, memory: Memory, seen: Seen, startedAt: string): Promise<FeedState> {
 	// What the feed already shows is in the read that follows: the next poll need not read it again.
-	const from = new Date(Date.parse(startedAt) - OVERLAP_MS).toISOString();
+	const from = windowStart(startedAt);
 	const allActive = resource === 'task' && ctx.getNodeParameter('scope') === 'allActive';
 	const feeds = resource === 'project' ? [PROJECT_FEED] : allActive ? [PROJECT_FEED, WORK_ORDER_FEED] : [WORK_ORDER_FEED];
-	const recent: Record<string, string> = {};
-	const deletions: Record<string, string> = {};
+	const edge = new FeedEdge();
 	const projectIds = { ...memory.projectIds };
 	const scopeProject = resource === 'task' && !allActive ? (await watchedProjectId(ctx, client, memory, projectIds)).id : undefined;
 	for (const feed of feeds) {
 		const qs = { ModifiedSince: from, ...(feed === WORK_ORDER_FEED && scopeProject && { ProjectId: scopeProject }) };
-		for (const row of await readFeed(client, feed, qs)) {
-			if (isTombstone(row)) deletions[String(row.id)] = row.deletedDateTime;
-			else if (row.modifiedDateTime) recent[String(row.id)] = row.modifiedDateTime;
-		}
+		for (const row of await readFeed(client, feed, qs)) edge.mark(row);
 	}
 	const read = await readWatched(ctx, client, resource, { projectIds });
 	compareRead(seen, read);
 	return {
 		seen,
 		since: startedAt,
-		recent,
-		deletions,
+		...edge.state(),
 		active: new Set(resource === 'task' && ctx.getNodeParameter('scope') === 'allActive' ? read.groups.keys() : []),
 		projectIds: read.projectIds,
 	};
@@ -95,27 +71,14 @@ export async function learnForFeed(ctx: IPollFunctions, client: DitioClient, res
 
 /** What changed since the last good poll, by the change feed; answers the new state too. */
 export async function pollFeed(ctx: IPollFunctions, client: DitioClient, resource: Resource, memory: Memory, seen: Seen, startedAt: string): Promise<{ changes: Change[]; state: FeedState }> {
-	const from = new Date(Date.parse(memory.since as string) - OVERLAP_MS).toISOString();
-	const recent = { ...memory.recent };
-	const deletions = { ...memory.deletions };
+	const from = windowStart(memory.since as string);
+	const edge = new FeedEdge(memory);
 	const active = new Set(memory.active ?? []);
 	const allActive = resource === 'task' && ctx.getNodeParameter('scope') === 'allActive';
 	const projectIds = { ...memory.projectIds };
 	const changes: Change[] = [];
-	// A tombstone's modifiedDateTime is the last change before the deletion (one already reported,
-	// or far older than the window), so a deletion is known by its deletedDateTime instead.
-	const handled = (row: FeedRow) =>
-		isTombstone(row)
-			? deletions[String(row.id)] === row.deletedDateTime
-			: row.modifiedDateTime !== undefined && recent[String(row.id)] === row.modifiedDateTime;
-	const mark = (row: FeedRow) => {
-		const id = String(row.id);
-		if (isTombstone(row)) {
-			deletions[id] = row.deletedDateTime;
-			// A record restored with its old modifiedDateTime is read again, and shows as Ditio has it.
-			delete recent[id];
-		} else if (row.modifiedDateTime) recent[id] = row.modifiedDateTime;
-	};
+	const handled = (row: FeedRow) => edge.handled(row);
+	const mark = (row: FeedRow) => edge.mark(row);
 	/** Deleted projects whose work orders' tombstones may still come in this poll's work-order feed. */
 	const deletedProjects: string[] = [];
 
@@ -184,12 +147,6 @@ export async function pollFeed(ctx: IPollFunctions, client: DitioClient, resourc
 	for (const row of await readFeed(client, feed, qs)) if (!handled(row)) await take(row);
 	for (const id of deletedProjects) seen.dropGroup(id);
 
-	// What the next poll's window cannot show again need not be remembered. The next window starts
-	// at this poll's start minus the overlap, and a tombstone is listed only by windows that hold
-	// its deletion, so deletions before that bound never come back: memory stays that of the
-	// deletions of the last ten minutes or so, however many there were before.
-	const oldest = Date.parse(startedAt) - OVERLAP_MS;
-	for (const [id, modified] of Object.entries(recent)) if (Date.parse(modified) < oldest) delete recent[id];
-	for (const [id, deleted] of Object.entries(deletions)) if (Date.parse(deleted) < oldest) delete deletions[id];
-	return { changes, state: { seen, since: startedAt, recent, deletions, active, projectIds } };
+	edge.prune(startedAt);
+	return { changes, state: { seen, since: startedAt, ...edge.state(), active, projectIds } };
 }

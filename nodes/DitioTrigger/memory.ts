@@ -21,10 +21,12 @@ export interface Memory {
 	deletions?: Record<string, string>;
 	/** Change feed, all active projects: which projects are active. */
 	active?: string[];
+	/** Time registrations: the edge (handled versions, deletions, approvals) as one short text (edge-text.ts). */
+	edge?: string;
 }
 
 export interface Change {
-	event: 'created' | 'changed' | 'removed';
+	event: 'created' | 'changed' | 'approved' | 'removed';
 	id: string;
 	record: IDataObject;
 	changes?: Record<string, { before: unknown; after: unknown }>;

@@ -212,7 +212,7 @@ export function difference(entry: string, record: IDataObject, watch: Watch): Di
 // ---- compact ids and the memory of one group ------------------------------------------------
 
 /** A Ditio ID (24 lower-case hex) as 16 characters. */
-function compactId(id: string): string {
+export function compactId(id: string): string {
 	let out = '';
 	for (let i = 0; i < 24; i += 3) {
 		const v = parseInt(id.slice(i, i + 3), 16);
@@ -221,7 +221,7 @@ function compactId(id: string): string {
 	return out;
 }
 
-function fullId(compact: string): string {
+export function fullId(compact: string): string {
 	let out = '';
 	for (let i = 0; i < 16; i += 2) {
 		const v = (B64.indexOf(compact[i]) << 6) | B64.indexOf(compact[i + 1]);

@@ -25,6 +25,21 @@ export interface Dataset {
 	simplify: readonly string[];
 	/** Approval states the dataset can tell; one it cannot (no such field) is refused by name. */
 	approval: Partial<Record<Exclude<Approval, 'any'>, ApprovalRule>>;
+	/** What the Ditio Trigger reads off a record of this dataset's change feed. */
+	trigger?: RegistrationEvents;
+}
+
+/** The trigger's approval levels. */
+export type ApprovalLevel = 'approved' | 'payrollApproved';
+
+export interface RegistrationEvents {
+	/** When the registration was made. */
+	createdField: string;
+	/**
+	 * Per level, the states that reach it, each a flag and the time it was set: the first flag
+	 * that is true gives the approval's time, which stays the same through later edits.
+	 */
+	approvalLevels: Record<ApprovalLevel, ReadonlyArray<{ flag: string; time: string }>>;
 }
 
 const APPROVAL_BY_FIELDS: Dataset['approval'] = {
@@ -48,6 +63,17 @@ export const TIME_REGISTRATIONS: Dataset = {
 	],
 	// No approval parameter is documented for this dataset: the node filters on the record's flags.
 	approval: APPROVAL_BY_FIELDS,
+	trigger: {
+		createdField: 'createdDateTime',
+		approvalLevels: {
+			approved: [{ flag: 'approved', time: 'approvedDateTime' }],
+			// Payroll-approved or locked counts as settled; locking follows payroll approval.
+			payrollApproved: [
+				{ flag: 'payrollApproved', time: 'payrollApprovedDateTime' },
+				{ flag: 'locked', time: 'lockedDateTime' },
+			],
+		},
+	},
 };
 
 export const MACHINE_REGISTRATIONS: Dataset = {

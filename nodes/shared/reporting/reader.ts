@@ -19,13 +19,15 @@ export const REPORTING_HINTS = {
  * Every page of one Data Extraction read, in order. The query (with ModifiedSince, when the read
  * is incremental) goes again with every page, because Ditio reads the cursor as a position in
  * modified time only when ModifiedSince is there; the cursor goes back exactly as Ditio gave it.
- * A page that fails after the transport's retries ends the read with that failure.
+ * A page that fails after the transport's retries ends the read with that failure. Get Many
+ * collects every page before any output; the Ditio Trigger reads its change feeds through it too.
  */
 export async function* readPages(
 	client: DitioClient,
 	segments: readonly string[],
 	qs: IDataObject,
 	itemIndex?: number,
+	hints: Partial<Record<number, string>> = REPORTING_HINTS,
 ): AsyncGenerator<IDataObject[]> {
 	let token: string | undefined;
 	do {
@@ -33,7 +35,7 @@ export async function* readPages(
 			base: 'reporting',
 			qs: { ...qs, ...(token !== undefined && { ContinuationToken: token }) },
 			itemIndex,
-			hints: REPORTING_HINTS,
+			hints,
 		});
 		yield page.data ?? [];
 		token = page.continuationToken || undefined;
