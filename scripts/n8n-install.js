@@ -217,6 +217,7 @@ function installEnv(line, withLineNode) {
 	const p = paths(line);
 	const fromRegistry = p.nodeChoice.source === 'registry';
 	const env = { ...process.env };
+	const machineGlobalConfig = machineNpmGlobalConfig();
 	// Settings that `npm start`/`npm test` may pass down from the project (ignore-scripts=true
 	// in .npmrc) must not reach the install folder's own npm runs.
 	for (const k of Object.keys(env)) {
@@ -226,11 +227,22 @@ function installEnv(line, withLineNode) {
 		env.PATH = `${p.nodeBinDir}${path.delimiter}${env.PATH}`;
 		// ~/.npmrc may point nodedir at the machine's Node headers; sqlite3 must build against these.
 		env.npm_config_nodedir = p.nodeDir;
+		// npm run by another Node looks for its global npmrc beside that Node, so the machine's
+		// (a proxy's CA in `cafile`, a registry mirror) would be lost: docs/development.md.
+		if (machineGlobalConfig) env.npm_config_globalconfig = machineGlobalConfig;
 	} else if (!fromRegistry) {
 		// The machine's Node: the one running this script first on PATH, for npm and node-gyp.
 		env.PATH = `${p.nodeBinDir}${path.delimiter}${env.PATH}`;
 	}
 	return env;
+}
+
+/** The global npmrc of the machine's npm (`<prefix>/etc/npmrc`, prefix beside this Node), when there is one. */
+function machineNpmGlobalConfig() {
+	const file =
+		process.env.npm_config_globalconfig ||
+		path.join(process.platform === 'win32' ? path.dirname(process.execPath) : path.dirname(path.dirname(process.execPath)), 'etc', 'npmrc');
+	return fs.existsSync(file) ? file : undefined;
 }
 
 function run(cmd, args, opts) {
