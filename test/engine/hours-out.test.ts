@@ -7,7 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { byNumber, DEMO_IDS, jsonOf, useDitio } from './support/ditio';
+import { byId, byNumber, DEMO_IDS, fromList, jsonOf, useDitio } from './support/ditio';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { FEED_CLIENT } = require('../../sandbox/server');
@@ -51,6 +51,25 @@ const timeGetAll = (extra: INodeParameters = {}): INodeParameters => ({ resource
 const changedSince = (extra: INodeParameters = {}): INodeParameters =>
 	timeGetAll({ window: 'changedSince', modifiedSince: '2000-01-01T00:00:00Z', ...extra });
 
+type Reply = { status: number; body?: { continuationToken?: string | null } };
+/**
+ * Runs `change` in the sandbox right after it served its first page of time registrations, as a
+ * registration changed in Ditio while a long export is read; `replies` are the pages it sent.
+ */
+function betweenPages(change: () => void): { replies: Reply[] } {
+	const registrations = ditio.sandbox.registrations;
+	const list = registrations.list.bind(registrations);
+	const replies: Reply[] = [];
+	jest.spyOn(registrations, 'list').mockImplementation((...args: unknown[]) => {
+		const reply = list(...args) as Reply;
+		replies.push(reply);
+		if (replies.length === 1) change();
+		return reply;
+	});
+	return { replies };
+}
+afterEach(() => jest.restoreAllMocks());
+
 describe('Time Registration → Get Many', () => {
 	test('a work-date window returns every live registration once, paged by ChunkLimit with the token passed back', async () => {
 		const { items, error } = await run(timeGetAll({ options: { pageSize: 25, simplify: false } }));
@@ -68,6 +87,33 @@ describe('Time Registration → Get Many', () => {
 		expect(pages.slice(1).every((p) => queryOf(p).get('ContinuationToken'))).toBe(true);
 		// Every output item is paired with the one input item.
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	test('each page asks with exactly the continuation token the page before it gave', async () => {
+		const { replies } = betweenPages(() => undefined);
+		const { error } = await run(timeGetAll({ options: { pageSize: 30 } }));
+		expect(error).toBeUndefined();
+		const given = replies.map((r) => r.body?.continuationToken);
+		expect(given.length).toBeGreaterThan(2);
+		expect(given.at(-1)).toBeNull();
+		expect(reportingRequests().map((r) => queryOf(r).get('ContinuationToken'))).toEqual([null, ...given.slice(0, -1)]);
+	});
+
+	test.each([
+		[{}, '2500'],
+		[{ pageSize: 10000 }, '10000'],
+	])('Page Size %j is sent as ChunkLimit %s', async (options, chunk) => {
+		const { error } = await run(timeGetAll({ options }));
+		expect(error).toBeUndefined();
+		expect(queryOf(reportingRequests()[0]).get('ChunkLimit')).toBe(chunk);
+	});
+
+	test('Simplify off returns the whole record as Ditio sent it', async () => {
+		const { items } = await run(timeGetAll({ options: { simplify: false } }));
+		const byIdInSandbox = new Map(records('time').map((r) => [r.id, r]));
+		expect(items.length).toBe(byIdInSandbox.size);
+		for (const { json } of items.slice(0, 20)) expect(json).toEqual(byIdInSandbox.get(json.id as string));
+		expect(items[0].json).toMatchObject({ amount: expect.any(Number), unitPrice: expect.any(Number), invoiced: false });
 	});
 
 	test('To Date is inclusive through the end of that day; From Date from its start', async () => {
@@ -149,6 +195,71 @@ describe('Time Registration → Get Many', () => {
 		expect(items.length).toBeLessThan(records('time').filter((r) => r.projectId === DEMO_IDS.projectFjellhall).length);
 	});
 
+	test.each([
+		['From List', fromList(DEMO_IDS.projectBarnehage)],
+		['By ID', byId(DEMO_IDS.projectBarnehage)],
+		['By Project Number', byNumber('P/2026/Æ-01')],
+	])('Project %s reads only that project (ProjectId)', async (_mode, project) => {
+		const { items, error } = await run(timeGetAll({ filters: { project } }));
+		expect(error).toBeUndefined();
+		for (const page of reportingRequests()) expect(queryOf(page).get('ProjectId')).toBe(DEMO_IDS.projectBarnehage);
+		const expected = records('time').filter((r) => r.projectId === DEMO_IDS.projectBarnehage);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((r) => r.id).sort());
+	});
+
+	test.each([
+		['ownCompanyOnly', 'OwnCompanyDataOnly', 'external'],
+		['excludeSubsidiaries', 'ExcludeDataFromSubsidiaries', 'subsidiary'],
+	])('Filters → %s alone sends %s and leaves out exactly the %s data', async (filter, parameter, owner) => {
+		const { items } = await run(timeGetAll({ filters: { [filter]: true } }));
+		const query = queryOf(reportingRequests()[0]);
+		expect(query.get(parameter)).toBe('true');
+		expect([...query.keys()].filter((k) => ['OwnCompanyDataOnly', 'ExcludeDataFromSubsidiaries'].includes(k))).toEqual([parameter]);
+		const entries = [...ditio.sandbox.registrations.data.time.values()] as Array<{ deleted?: number; owner: string; record: { id: string } }>;
+		const expected = entries.filter((e) => e.deleted === undefined && e.owner !== owner).map((e) => e.record.id);
+		expect(expected.length).toBeLessThan(records('time').length);
+		expect(items.map((i) => i.json.id).sort()).toEqual(expected.sort());
+	});
+
+	describe('a registration changed in Ditio while the pages are read comes twice: the later version wins', () => {
+		const firstLive = () => records('time')[0];
+
+		test('a correction: one item, with the corrected hours', async () => {
+			const target = firstLive();
+			betweenPages(() => ditio.sandbox.registrations.update('time', target.id, { qty: 1.5 }));
+			const { items } = await run(changedSince({ options: { pageSize: 30 } }));
+			const copies = items.filter((i) => i.json.id === target.id);
+			expect(copies.map((i) => i.json.qty)).toEqual([1.5]);
+			expect(items.length).toBe(records('time').length);
+		});
+
+		test('a deletion without Include Deleted: the registration is not output at all', async () => {
+			const target = firstLive();
+			betweenPages(() => ditio.sandbox.registrations.remove('time', target.id));
+			const { items } = await run(changedSince({ options: { pageSize: 30 } }));
+			expect(items.filter((i) => i.json.id === target.id)).toEqual([]);
+			expect(items.length).toBe(records('time').length);
+		});
+
+		test('a deletion with Include Deleted: only its tombstone', async () => {
+			const target = firstLive();
+			betweenPages(() => ditio.sandbox.registrations.remove('time', target.id));
+			const { items } = await run(changedSince({ filters: { includeDeleted: true }, options: { pageSize: 30 } }));
+			expect(jsonOf(items).filter((r) => r.id === target.id)).toEqual([
+				{ id: target.id, isDeleted: true, deletedDateTime: expect.any(String), modifiedDateTime: expect.any(String) },
+			]);
+		});
+
+		test('an approval withdrawn: Approval → Approved leaves it out', async () => {
+			const target = records('time').find((r) => r.approved === true)!;
+			betweenPages(() => ditio.sandbox.registrations.update('time', target.id, { approved: false, approvedDateTime: null }));
+			const { items } = await run(changedSince({ filters: { approval: 'approved' }, options: { pageSize: 30 } }));
+			expect(items.filter((i) => i.json.id === target.id)).toEqual([]);
+			expect(items.length).toBe(records('time').filter((r) => r.approved === true).length);
+		});
+	});
+
 	test('Return All off stops at Limit without reading further pages', async () => {
 		const { items } = await run(timeGetAll({ returnAll: false, limit: 7, options: { pageSize: 5 } }));
 		expect(items.length).toBe(7);
@@ -159,7 +270,10 @@ describe('Time Registration → Get Many', () => {
 		ditio.sandbox.injectFaults([{ status: 503, pathIncludes: 'time-registrations', after: 2, count: 100 }]);
 		const { items, error } = await run(timeGetAll({ options: { pageSize: 20, retries: 1 } }));
 		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(/503.*The server could not process the request/);
 		expect(items).toEqual([]);
+		// The first two pages came, the third failed: no page after it was asked for.
+		expect(reportingRequests().length).toBe(2 + 2);
 	});
 
 	test('with Continue On Fail a lost page is one error item, not a partial list', async () => {
@@ -177,10 +291,11 @@ describe('Time Registration → Get Many', () => {
 		expect(items.length).toBe(records('time').length);
 	});
 
-	test('without the credential\'s Data Extraction option the run fails before any request, naming the option', async () => {
+	test.each(['timeRegistration', 'machineRegistration', 'absenceRegistration'])('%s: without the credential\'s Data Extraction option the run fails before any request, naming the option', async (resource) => {
 		ditio.sandbox.clearRequests();
-		const { error } = await ditio.run(timeGetAll());
+		const { error } = await ditio.run(timeGetAll({ resource }));
 		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error!.message).toMatch(/needs the Data Extraction API/);
 		expect(error!.description).toMatch(/Use Data Extraction API/);
 		expect(log().filter((r) => r.api || r.reporting)).toEqual([]);
 	});
@@ -206,6 +321,8 @@ describe('Machine and Absence Registration → Get Many', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id).sort()).toEqual(records('machine').map((r) => r.id).sort());
 		expect(Object.keys(items[0].json)).toEqual(expect.arrayContaining(['machineName', 'driverName', 'qty', 'stopDateTime']));
+		const query = queryOf(reportingRequests()[0]);
+		expect([query.get('FromDateTime'), query.get('ToDateTime')]).toEqual([`${month.fromDate}T00:00:00Z`, `${month.toDate}T23:59:59Z`]);
 	});
 
 	test('machine registrations know no payroll approval: refused by name', async () => {
@@ -244,6 +361,30 @@ describe('Payroll → Get Summaries', () => {
 		const keys = items.map((i) => `${i.json.userId}|${i.json.transDateTime}`);
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(calls.every((c) => queryOf(c).get('dataFilter') === '10')).toBe(true);
+	});
+
+	test.each([
+		[45, [[0, 44]]],
+		[46, [[0, 44], [45, 45]]],
+	])('a range of %i days is read in %j', async (length, expected) => {
+		const from = today - 60 * DAY;
+		const { error } = await run(payroll({ fromDate: dayOf(from), toDate: dayOf(from + (length - 1) * DAY) }));
+		expect(error).toBeUndefined();
+		const parts = exportCalls().map((c) => [queryOf(c).get('fromWorkDate'), queryOf(c).get('toWorkDate')]);
+		expect(parts).toEqual(expected.map(([a, b]) => [dayOf(from + a * DAY), dayOf(from + b * DAY)]));
+	});
+
+	test.each([
+		[{ fromDate: 'soon' }, /From Date "soon" is not a date/],
+		[{ toDate: dayOf(today - 50 * DAY) }, /To Date .* is before From Date/],
+		[{ options: { modifiedSince: 'last run' } }, /Options → Modified Since "last run" is not a date/],
+		[{ dataFilter: 'paid' }, /Data Filter "paid" is not known/],
+	])('bad input %j fails before any request, naming the field', async (extra, problem) => {
+		ditio.sandbox.clearRequests();
+		const { error } = await run(payroll(extra as INodeParameters));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error!.message).toMatch(problem);
+		expect(exportCalls()).toEqual([]);
 	});
 
 	test('Data Filter Approved (default) sends 0 and Locked 5; Modified Since goes as modifiedSinceDate', async () => {

@@ -248,17 +248,17 @@ export function registrationGetAll(dataset: Dataset): Operation {
 				input.project ? { ...input, qs: { ...input.qs, ProjectId: await resolveProjectId(run, input.project, itemIndex) } } : input,
 			run: async (input, itemIndex) => {
 				const rule = input.approval === 'any' ? undefined : dataset.approval[input.approval]?.field;
-				// A record changed while the pages were read comes twice: its latest version wins.
+				// A record changed while the pages were read comes twice: its latest version wins, also
+				// when that version is a deletion or no longer matches Approval (then it goes).
 				const out = new Map<string, IDataObject>();
 				for await (const page of readPages(run.client, dataset.segments, input.qs, itemIndex)) {
 					for (const record of page) {
 						let kept: IDataObject | undefined;
 						if (isTombstone(record)) kept = input.includeDeleted ? tombstone(record) : undefined;
 						else if (!rule || record[rule.key] === rule.value) kept = input.simplify ? simplified(record, dataset.simplify) : record;
-						if (!kept) continue;
 						const id = String(record.id);
 						out.delete(id);
-						out.set(id, kept);
+						if (kept) out.set(id, kept);
 					}
 					if (input.limit !== undefined && out.size >= input.limit) break;
 				}
