@@ -10,6 +10,7 @@ const projects = require('./projects');
 const tasks = require('./tasks');
 const documents = require('./documents');
 const { EMPLOYEE_ROUTES } = require('./employees');
+const { MACHINE_ROUTES } = require('./machines');
 const { TokenService } = require('./token');
 const { isId } = require('./ids');
 const { mediaType } = require('./http');
@@ -62,6 +63,7 @@ const V4_ROUTES = [
 const ROUTE_TABLE = [
 	...V4_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v4/integration/${template}`, handler])),
 	...EMPLOYEE_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v5/integration/${template}`, handler])),
+	...MACHINE_ROUTES,
 ];
 
 const ROUTES = ROUTE_TABLE.map(([method, template, handler]) => ({

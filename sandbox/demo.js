@@ -8,6 +8,7 @@
 
 const { seedPage } = require('./documents');
 const { loadDemoEmployees } = require('./employees');
+const { loadDemoMachines } = require('./machines');
 const { SAMPLES } = require('./samples');
 
 const DEMO_COMPANY_ID = '5f0c0ffee0ddba11c0ffee01';
@@ -167,6 +168,7 @@ function loadDemo(store) {
 	});
 
 	loadDemoEmployees(store, c, OTHER_COMPANY_ID);
+	loadDemoMachines(store, c, OTHER_COMPANY_ID);
 }
 
 module.exports = { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo };

@@ -33,6 +33,10 @@ class Store {
 		this.documents = new Map();
 		/** @type {Map<string, import('./employees').Employee>} employee number → v5 employee (employees.js) */
 		this.employees = new Map();
+		/** @type {Map<string, import('./machines').Machine>} id → machine (machines.js) */
+		this.machines = new Map();
+		/** How GET machines/by-machine-number answers (machines.js): a one-item array, or the machine. @type {'array' | 'object'} */
+		this.machineNumberAnswer = 'array';
 		/**
 		 * Ids written through the methods below since the change feed last looked (feed.js
 		 * scanWritten): so a write costs the feed one record, not a pass over the whole store.
@@ -45,6 +49,8 @@ class Store {
 		for (const map of [this.projects, this.tasks, this.registrations, this.projectByNumber, this.tasksByProject, this.taskByExternalId, this.documents, this.employees]) map.clear();
 		this.written.project.clear();
 		this.written.task.clear();
+		this.machines.clear();
+		this.machineNumberAnswer = 'array';
 	}
 
 	/** Rebuilds every index from the two Maps. */
