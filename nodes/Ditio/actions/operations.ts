@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { documentDescription, documentOperations } from './document';
 import { employeeDescription, employeeOperations } from './employee';
+import { machineDescription, machineOperations } from './machine';
 import { payrollDescription, payrollOperations } from './payroll';
 import { registrationResource } from './registration';
 import { ABSENCE_REGISTRATIONS, MACHINE_REGISTRATIONS, TIME_REGISTRATIONS } from '../../shared/reporting/datasets';
@@ -24,6 +25,7 @@ export const OPERATIONS: Record<string, Record<string, Operation> | undefined> =
 	absenceRegistration: absenceRegistration.operations,
 	payroll: payrollOperations,
 	employee: employeeOperations,
+	machine: machineOperations,
 };
 
 /** Resources whose operations hold the request options in an Options collection of their own. */
@@ -38,6 +40,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Absence Registration', value: 'absenceRegistration', description: 'Absence days (sick leave, vacation …) with their payroll codes (Data Extraction API)' },
 		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
 		{ name: 'Employee', value: 'employee', description: 'A person who registers hours, matched on the employee number of your payroll system' },
+		{ name: 'Machine', value: 'machine', description: 'A machine or piece of equipment of your fleet, matched on its machine number' },
 		{ name: 'Machine Registration', value: 'machineRegistration', description: "Usage of your company's machines, also on other companies' projects (Data Extraction API)" },
 		{ name: 'Payroll', value: 'payroll', description: "Payroll summaries per person and day from Ditio's payroll export" },
 		{ name: 'Project', value: 'project', description: 'A Ditio project, the container of work orders' },
@@ -55,6 +58,7 @@ export const properties: INodeProperties[] = [
 	...taskDescription,
 	...documentDescription,
 	...employeeDescription,
+	...machineDescription,
 	...timeRegistration.description,
 	...machineRegistration.description,
 	...absenceRegistration.description,
