@@ -12,6 +12,7 @@ const documents = require('./documents');
 const { EMPLOYEE_ROUTES } = require('./employees');
 const { CERTIFICATE_ROUTES, ARRAY_BODIES } = require('./certificates');
 const { ABSENCE_ROUTES, UNAUTHORIZED_WITHOUT_SCOPE } = require('./absences');
+const { MACHINE_ROUTES } = require('./machines');
 const { TokenService } = require('./token');
 const { isId } = require('./ids');
 const { mediaType } = require('./http');
@@ -66,6 +67,7 @@ const ROUTE_TABLE = [
 	...V4_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v4/integration/${template}`, handler])),
 	...EMPLOYEE_ROUTES.map(([method, template, handler]) => /** @type {[string, string, Handler]} */ ([method, `v5/integration/${template}`, handler])),
 	...ABSENCE_ROUTES,
+	...MACHINE_ROUTES,
 ];
 
 const ROUTES = ROUTE_TABLE.map(([method, template, handler]) => ({

@@ -9,6 +9,7 @@
 const { seedPage } = require('./documents');
 const { loadDemoEmployees } = require('./employees');
 const { loadDemoAbsenceTypes } = require('./absences');
+const { loadDemoMachines } = require('./machines');
 const { SAMPLES } = require('./samples');
 
 const DEMO_COMPANY_ID = '5f0c0ffee0ddba11c0ffee01';
@@ -169,6 +170,7 @@ function loadDemo(store) {
 
 	loadDemoEmployees(store, c, OTHER_COMPANY_ID);
 	loadDemoAbsenceTypes(store, c);
+	loadDemoMachines(store, c, OTHER_COMPANY_ID);
 }
 
 module.exports = { DEMO_CLIENT, FEED_CLIENT, DEMO_COMPANY_ID, OTHER_COMPANY_ID, DEMO_IDS, loadDemo };

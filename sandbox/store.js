@@ -39,6 +39,10 @@ class Store {
 		this.absences = new Map();
 		/** @type {import('./absences').AbsenceType[]} the companies' absence types */
 		this.absenceTypes = [];
+		/** @type {Map<string, import('./machines').Machine>} id → machine (machines.js) */
+		this.machines = new Map();
+		/** How GET machines/by-machine-number answers (machines.js): a one-item array, or the machine. @type {'array' | 'object'} */
+		this.machineNumberAnswer = 'array';
 		/**
 		 * Ids written through the methods below since the change feed last looked (feed.js
 		 * scanWritten): so a write costs the feed one record, not a pass over the whole store.
@@ -52,6 +56,8 @@ class Store {
 		this.absenceTypes.length = 0;
 		this.written.project.clear();
 		this.written.task.clear();
+		this.machines.clear();
+		this.machineNumberAnswer = 'array';
 	}
 
 	/** Rebuilds every index from the two Maps. */

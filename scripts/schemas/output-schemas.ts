@@ -12,6 +12,7 @@
 import type { ApiField } from '../../nodes/shared/fields/field';
 import type { FieldKind } from '../../nodes/shared/fields/kinds';
 import { DEPARTMENT, EMPLOYEE_NUMBER, PROFILE_FIELDS } from '../../nodes/shared/fields/employee.fields';
+import { MACHINE_ESG_FIELDS, MACHINE_FIELDS, MACHINE_IDENTITY, MACHINE_NUMBER } from '../../nodes/shared/fields/machine.fields';
 import { PROJECT_FIELDS, PROJECT_NUMBER } from '../../nodes/shared/fields/project.fields';
 import { PROJECT_IDENTITY, TASK_IDENTITY } from '../../nodes/shared/fields/simplify';
 import { EXTERNAL_ID, TASK_FIELDS } from '../../nodes/shared/fields/task.fields';
@@ -42,6 +43,8 @@ export interface SchemaResource {
 	custom?: Record<string, JsonSchema>;
 }
 
+const MACHINE_SCHEMA_FIELDS = [MACHINE_NUMBER, ...MACHINE_FIELDS, ...MACHINE_ESG_FIELDS];
+
 export const SCHEMA_RESOURCES: SchemaResource[] = [
 	{ resource: 'project', identity: PROJECT_IDENTITY, fields: [PROJECT_NUMBER, ...PROJECT_FIELDS] },
 	{ resource: 'task', identity: TASK_IDENTITY, fields: [EXTERNAL_ID, ...TASK_FIELDS] },
@@ -52,7 +55,14 @@ export const SCHEMA_RESOURCES: SchemaResource[] = [
 	{ resource: 'employee', identity: [EMPLOYEE_NUMBER.name], fields: [EMPLOYEE_NUMBER, ...PROFILE_FIELDS], get custom() { return employeeSchemas(); } },
 	{ resource: 'certificate', identity: [], fields: [], custom: certificateSchemas() },
 	{ resource: 'absence', identity: [], fields: [], custom: absenceSchemas() },
+	{ resource: 'machine', identity: MACHINE_IDENTITY, fields: MACHINE_SCHEMA_FIELDS, get custom() { return { deactivate: deactivatedSchema() }; } },
 ];
+
+/** Deactivate answers the machine as Ditio then holds it, with what the node did first. */
+function deactivatedSchema(): JsonSchema {
+	const r = { resource: 'machine', identity: MACHINE_IDENTITY, fields: MACHINE_SCHEMA_FIELDS };
+	return { type: 'object', properties: { outcome: { type: 'string', enum: ['deactivated'], description: 'Always deactivated: the machine is now inactive' }, ...recordProperties(r) }, required: ['outcome', 'id'] };
+}
 
 /** The current employment, as every v5 employee answer carries it. */
 function employeeSchemas(): Record<string, JsonSchema> {

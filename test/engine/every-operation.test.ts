@@ -216,6 +216,31 @@ const absenceByExternalId = (operation: string, writes: boolean): Row => ({
 	bad: { 1: EXT_REQUIRED, 2: EXT_REQUIRED },
 	writes,
 });
+/** Machines: by fleet number, with `/`, a space and Ø in one; M-404 is no machine of the sandbox's. */
+const byMachineNumber = (value: string) => ({ __rl: true, mode: 'machineNumber', value });
+const NO_MACHINE_NUMBER = /^Invalid Machine Number \(machineNumber\): it is empty, and Ditio requires it$/;
+const NO_MACHINE = /^Machine is empty$/;
+const machineCreateLike = (operation: string): Row => ({
+	parameters: { resource: 'machine', operation, machineNumber: fromItem('nr'), additionalFields: { typeId: 'dumper', fuelType: fromItem('fuel'), serviceDate: fromItem('service') } },
+	items: () => [
+		{ nr: operation === 'upsert' ? 'M-101' : 'MX-1', fuel: 'Diesel', service: '2026-03-01' },
+		{ nr: 'MX-2', fuel: 'Kull', service: '2026-03-01' },
+		{ nr: '', fuel: 'Diesel', service: '2026-03-01' },
+		{ nr: 'MX-4', fuel: 'Diesel', service: '31.02.2026' },
+		{ nr: 'MX/Ø 5', fuel: 'electric', service: '01.03.2026' },
+	],
+	bad: { 1: /^Invalid Fuel Type \(fuelType\): "Kull" is not one of None \(0\)/, 2: NO_MACHINE_NUMBER, 3: /^Invalid Service Date \(serviceDate\): "31\.02\.2026" is not a date$/ },
+	writes: true,
+});
+const machineByNumberRow = (operation: string, extra: INodeParameters, items: IDataObject[], bad: Row['bad'], writes: boolean): Row => ({
+	parameters: { resource: 'machine', operation, machine: byMachineNumber(fromItem('nr')), ...extra },
+	items: () => items,
+	bad,
+	missing: 3,
+	missingNumber: 'M-404',
+	writes,
+});
+const machineItems = [{ nr: 'M-101' }, { nr: '' }, { nr: ' ' }, { nr: 'M-404' }, { nr: 'GM/12 Ø' }];
 
 /** resource → operation → row. Add a row with every new operation. */
 const ROWS: Record<string, Record<string, Row>> = {
@@ -494,6 +519,24 @@ const ROWS: Record<string, Record<string, Row>> = {
 		},
 		get: absenceByExternalId('get', false),
 		delete: absenceByExternalId('delete', true),
+	machine: {
+		create: machineCreateLike('create'),
+		upsert: machineCreateLike('upsert'),
+		get: machineByNumberRow('get', {}, machineItems, { 1: NO_MACHINE, 2: NO_MACHINE }, false),
+		getAll: {
+			parameters: { resource: 'machine', operation: 'getAll', returnAll: false, limit: fromItem('limit') },
+			items: () => [{ limit: 1 }, { limit: 0 }, { limit: 'alle' }, { limit: 1.5 }, { limit: 1 }],
+			bad: { 1: LIMIT('0'), 2: LIMIT('alle'), 3: LIMIT('1.5') },
+			writes: false,
+		},
+		update: machineByNumberRow(
+			'update',
+			{ updateFields: { hourMeter: fromItem('h') } },
+			[{ nr: 'M-101', h: 100 }, { nr: 'M-101', h: 'mye' }, { nr: '', h: 1 }, { nr: 'M-404', h: 1 }, { nr: 'GM/12 Ø', h: '12,5' }],
+			{ 1: /^Invalid Hour Meter \(hourMeter\): "mye" is not a number$/, 2: NO_MACHINE },
+			true,
+		),
+		deactivate: machineByNumberRow('deactivate', {}, machineItems, { 1: NO_MACHINE, 2: NO_MACHINE }, true),
 	},
 	payroll: {
 		// Nothing is looked up; a range over Ditio's 45 days per call is no error (the node splits it).

@@ -94,6 +94,22 @@ describe('Employee', () => {
 	});
 });
 
+describe('Machine', () => {
+	const m101 = { __rl: true, mode: 'machineNumber', value: 'M-101' };
+	test.each<[string, INodeParameters]>([
+		['create', { machineNumber: 'SKJEMA/Ø 1', additionalFields: { typeId: 'dumper', fuelType: 1 } }],
+		['upsert', { machineNumber: 'M-101', additionalFields: { name: 'Hjullaster CAT 950 GC', fuelType: 'Electric' } }],
+		['upsert', { machineNumber: 'M-101', additionalFields: {}, options: { previewOnly: true, deactivateMissing: true, maxDeactivateShare: 100 } }],
+		['get', { machine: m101 }],
+		['get', { machine: m101, simplify: false }],
+		['getAll', { returnAll: true }],
+		['update', { machine: m101, updateFields: { note: 'Service', fuelConsumptionRate: 15 } }],
+		['deactivate', { machine: m101 }],
+	])('%s %j', async (operation, parameters) => {
+		await expectValid('machine', operation, parameters);
+	});
+});
+
 describe('Document', () => {
 	const fjellhall = byId(DEMO_IDS.projectFjellhall);
 	const pdf = Buffer.from('%PDF-1.4\n% schema check\n');

@@ -40,7 +40,8 @@ describe('Additional Fields and Update Fields', () => {
 	test('exist for the resources that write fields', () => {
 		expect(new Set(collections.map(shownFor))).toEqual(
 			new Set(['project:create', 'project:upsert', 'project:replace', 'project:update', 'task:create', 'task:upsert', 'task:replace', 'task:update',
-				'employee:create', 'employee:upsert', 'employee:update', 'employee:rehire', 'certificate:upsert', 'absence:upsert']),
+				'employee:create', 'employee:upsert', 'employee:update', 'employee:rehire', 'certificate:upsert', 'absence:upsert',
+				'machine:create', 'machine:upsert', 'machine:update']),
 		);
 	});
 

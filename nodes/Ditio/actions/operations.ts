@@ -4,6 +4,7 @@ import { absenceDescription, absenceOperations } from './absence';
 import { certificateDescription, certificateOperations } from './certificate';
 import { documentDescription, documentOperations } from './document';
 import { employeeDescription, employeeOperations } from './employee';
+import { machineDescription, machineOperations } from './machine';
 import { payrollDescription, payrollOperations } from './payroll';
 import { registrationResource } from './registration';
 import { ABSENCE_REGISTRATIONS, MACHINE_REGISTRATIONS, TIME_REGISTRATIONS } from '../../shared/reporting/datasets';
@@ -28,6 +29,7 @@ export const OPERATIONS: Record<string, Record<string, Operation> | undefined> =
 	employee: employeeOperations,
 	certificate: certificateOperations,
 	absence: absenceOperations,
+	machine: machineOperations,
 };
 
 /** Resources whose operations hold the request options in an Options collection of their own. */
@@ -44,6 +46,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Certificate', value: 'certificate', description: "A person's certificate (Byggekort, Kranførerbevis …), matched on employee number and type" },
 		{ name: 'Document', value: 'document', description: 'A file (drawing, contract, method statement) on a project or work order, seen in the field app' },
 		{ name: 'Employee', value: 'employee', description: 'A person who registers hours, matched on the employee number of your payroll system' },
+		{ name: 'Machine', value: 'machine', description: 'A machine or piece of equipment of your fleet, matched on its machine number' },
 		{ name: 'Machine Registration', value: 'machineRegistration', description: "Usage of your company's machines, also on other companies' projects (Data Extraction API)" },
 		{ name: 'Payroll', value: 'payroll', description: "Payroll summaries per person and day from Ditio's payroll export" },
 		{ name: 'Project', value: 'project', description: 'A Ditio project, the container of work orders' },
@@ -61,6 +64,7 @@ export const properties: INodeProperties[] = [
 	...taskDescription,
 	...documentDescription,
 	...employeeDescription,
+	...machineDescription,
 	...timeRegistration.description,
 	...machineRegistration.description,
 	...absenceRegistration.description,

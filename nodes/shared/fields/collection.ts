@@ -12,6 +12,11 @@ export function collectionOptions(table: ApiField[]): INodeProperties[] {
 			displayName: field.displayName,
 			name: field.name,
 			...KINDS[field.kind].ui,
+			...(field.choices && {
+				type: 'options' as const,
+				default: field.choices[0].value,
+				options: [...field.choices].sort((a, b) => a.name.localeCompare(b.name)),
+			}),
 			description: field.description,
 		}))
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -50,11 +55,24 @@ export function identityParameter(field: ApiField): INodeProperties {
 	};
 }
 
+const choiceList = (field: ApiField) => (field.choices ?? []).map((c) => `${c.name} (${c.value})`).join(', ');
+
 export function fieldError(node: INode, itemIndex: number, field: ApiField, problem: string) {
+	const expected = field.choices ? `one of ${choiceList(field)}` : KINDS[field.kind].expected;
 	return new NodeOperationError(node, `Invalid ${field.displayName} (${field.name}): ${problem}`, {
 		itemIndex,
-		description: `${field.displayName} must be ${KINDS[field.kind].expected}. ${nothingSent(itemIndex)}`,
+		description: `${field.displayName} must be ${expected}. ${nothingSent(itemIndex)}`,
 	});
+}
+
+/** What a choice may be called: its name, or the short form in its brackets ("L/h"). */
+const callsOf = (name: string) => [name, /\(([^)]+)\)$/.exec(name)?.[1]].filter((n): n is string => n !== undefined).map((n) => n.toLowerCase());
+
+/** A choice by its number or its name, as a spreadsheet writes it: "Diesel", "diesel", "1", "l/h". */
+function choiceOf(field: ApiField, raw: unknown): { value: number } | { problem: string } {
+	const text = String(raw ?? '').trim().toLowerCase();
+	const found = field.choices?.find((c) => c.value === raw || callsOf(c.name).includes(text) || (text !== '' && String(c.value) === text));
+	return found ? { value: found.value } : { problem: `${JSON.stringify(raw)} is not one of ${choiceList(field)}` };
 }
 
 /**
@@ -76,7 +94,7 @@ export function readFields(
 				description: `Ditio has no field "${name}" here. ${nothingSent(itemIndex)}`,
 			});
 		}
-		const result = KINDS[field.kind].coerce(raw);
+		const result = field.choices ? choiceOf(field, raw) : KINDS[field.kind].coerce(raw);
 		if ('problem' in result) throw fieldError(node, itemIndex, field, result.problem);
 		body[name] = result.value as IDataObject[string];
 	}

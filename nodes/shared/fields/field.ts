@@ -14,4 +14,9 @@ export interface ApiField {
 	placeholder?: string;
 	/** One of the fields a consultant reads first: kept by the Simplify option. */
 	simplified?: boolean;
+	/**
+	 * A field Ditio takes as a number from a fixed list (a fuel type): the editor shows the names,
+	 * and an item may give the name or the number.
+	 */
+	choices?: ReadonlyArray<{ name: string; value: number; description: string }>;
 }
