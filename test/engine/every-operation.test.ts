@@ -519,6 +519,7 @@ const ROWS: Record<string, Record<string, Row>> = {
 		},
 		get: absenceByExternalId('get', false),
 		delete: absenceByExternalId('delete', true),
+	},
 	machine: {
 		create: machineCreateLike('create'),
 		upsert: machineCreateLike('upsert'),
