@@ -257,7 +257,7 @@ export function registrationGetAll(dataset: Dataset): Operation {
 						else if (!rule || record[rule.key] === rule.value) kept = input.simplify ? simplified(record, dataset.simplify) : record;
 						if (!kept) continue;
 						const id = String(record.id);
-						out.delete(id);
+						if (out.has(id)) out.delete(id);
 						out.set(id, kept);
 					}
 					if (input.limit !== undefined && out.size >= input.limit) break;
