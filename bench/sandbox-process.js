@@ -26,6 +26,24 @@ function counts(sb) {
 	};
 }
 
+/**
+ * A month of time registrations with exactly `count` live ones (the generator's deletions and
+ * surplus dropped), so a page count can be predicted. @param {any} sb @param {number} count
+ */
+function fillTimeRegistrations(sb, count) {
+	sb.reset('demo'); // the generator puts hours on the demo's active work orders
+	const people = 100;
+	const perDay = Math.ceil((count * 1.1) / (people * 20));
+	sb.registrations.generate({ days: 31, people, perDay });
+	const time = sb.registrations.data.time;
+	let live = 0;
+	for (const [id, entry] of [...time]) {
+		if (entry.deleted !== undefined || live >= count) time.delete(id);
+		else live++;
+	}
+	return live;
+}
+
 async function main() {
 	const sb = await startSandbox({ seed: 'empty' });
 	/** @type {Record<string, (args: any) => unknown>} */
@@ -47,6 +65,9 @@ async function main() {
 			return { heldMs, answered: api.length, cpuMs: (cpu.user + cpu.system) / 1000 };
 		},
 		clear: () => sb.clearRequests(),
+		// bench/registrations.bench.ts: exactly `count` live time registrations, and what the Data Extraction API was sent.
+		timeRegistrations: ({ count }) => fillTimeRegistrations(sb, count),
+		reportingCounts: () => ({ pages: sb.requests.filter((r) => r.reporting).length, api: sb.requests.filter((r) => r.api).length }),
 	};
 	process.on('message', (/** @type {any} */ message) => {
 		const { id, cmd, ...args } = message;
@@ -63,7 +84,7 @@ async function main() {
 		}
 	});
 	process.on('disconnect', () => process.exit(0));
-	process.send?.({ ready: true, baseUrl: sb.baseUrl, tokenUrl: sb.tokenUrl });
+	process.send?.({ ready: true, baseUrl: sb.baseUrl, tokenUrl: sb.tokenUrl, reportingBaseUrl: sb.reportingBaseUrl });
 }
 
 main().catch((error) => {

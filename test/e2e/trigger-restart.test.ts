@@ -13,12 +13,12 @@
  * a rename, fire removed once over several polls and both restarts. n8n polls once a minute at
  * most, so this file takes several minutes.
  */
-import { readdirSync, readFileSync } from '../host/fs';
 import { createServer, type Server } from '../host/http';
 
 import { DEMO_COMPANY_ID, DEMO_IDS, FEED_CLIENT } from '../../sandbox/server';
 import { createWorld, ditioTriggerNode, n8n, type World } from './harness';
-import { process, setTimeout } from '../host/globals';
+import { kill } from './processes';
+import { setTimeout } from '../host/globals';
 
 const PROJECT = DEMO_IDS.projectFjellhall;
 
@@ -87,37 +87,6 @@ async function start() {
 async function nextRegularPoll() {
 	const before = feedPolls();
 	await until('a regular poll of both feed workflows', () => feedPolls() >= before + 2);
-}
-
-/** Processes whose parent is `pid`, from /proc (no procps needed). */
-function childrenOf(pid: number): number[] {
-	const out: number[] = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			// "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (ppid === pid) out.push(Number(entry));
-		} catch {
-			/* gone meanwhile */
-		}
-	}
-	return out;
-}
-
-/** SIGKILL for n8n and the task runner it started (found by parent pid), as a crash would. */
-function kill(child: NonNullable<typeof running>) {
-	const children = child.pid === undefined ? [] : childrenOf(child.pid);
-	child.kill('SIGKILL');
-	for (const pid of children) {
-		try {
-			process.kill(pid, 'SIGKILL');
-		} catch {
-			/* gone already */
-		}
-	}
-	return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
 }
 
 const addTask = (externalId: string) => {
