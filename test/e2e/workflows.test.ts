@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { DEMO_IDS } from '../../sandbox/server';
 import { SAMPLES } from '../../sandbox/samples';
 import { describeExampleRuns, DRAWING, ERP, NEW_ORDERS, NIGHTLY } from './examples';
-import { n8n } from './harness';
+import { apiWrites, n8n } from './harness';
 
 const world = describeExampleRuns('workflows');
 
@@ -53,11 +53,52 @@ describe('example 4: drawing from a URL → work order documents', () => {
 	});
 });
 
+describe('example 6: HR rows → employees → machines from a fleet CSV', () => {
+	const PEOPLE_FLEET = 'ditioExPeopleFleet06';
+	const run = async () => {
+		const result = await n8n.executeWorkflow(world().inst, world().env, PEOPLE_FLEET);
+		expect({ status: result.run?.status, error: result.run?.data?.resultData?.error }).toEqual({ status: 'success', error: undefined });
+		return result.run;
+	};
+	const machine = (machineNumber: string) =>
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		[...(world().sb.store.machines.values() as Iterable<Record<string, any>>)].find((m) => m.machineNumber === machineNumber);
+
+	test('people first, then the fleet: only what differs is written, new machines active, fuel by name, and a second run writes nothing', async () => {
+		const first = await run();
+		const [summary] = n8n.nodeOutput(first, 'Summary') as Array<Record<string, unknown>>;
+		expect(summary).toMatchObject({ employees: { created: 1, updated: 1, unchanged: 1 }, machines: { created: 2, updated: 1, unchanged: 1 } });
+		expect(summary.changes).toEqual([
+			'updated employee 1001 (workTitle)',
+			'created employee 1004',
+			'updated machine GM/12 Ø (responsibleEmployeeNumber, fuelConsumptionRate, fuelConsumptionUnit, fuelType)',
+			'created machine DU 4',
+			'created machine UT-5',
+		]);
+
+		// What landed in the sandbox.
+		const store = world().sb.store;
+		expect(store.employees.get('1001')).toMatchObject({ workTitle: 'Prosjektleder', firstName: 'Kari' });
+		expect(store.employees.get('1004')).toMatchObject({ lastName: 'Berg', employment: { startDate: '2026-01-05', department: 'Maskin' } });
+		expect(machine('GM/12 Ø')).toMatchObject({ responsibleEmployeeNumber: 'ØST/17', fuelType: 4, fuelConsumptionRate: 38, fuelConsumptionUnit: 2, name: 'Gravemaskin Volvo EC220', department: 'Maskin' });
+		expect(machine('DU 4')).toMatchObject({ active: true, typeId: 'dumper', fuelType: 7, fuelConsumptionRate: 12.5, responsibleEmployeeNumber: '1004', registrationNumber: 'EK 98765' });
+		expect(machine('UT-5')).toMatchObject({ active: true, isEquipment: true, fuelType: 0 });
+		// 2 people writes; GM/12 Ø's PATCH and /esg; each new machine's POST and /esg.
+		expect(apiWrites(world().sb)).toHaveLength(2 + 2 + 4);
+
+		world().sb.clearRequests();
+		const second = await run();
+		const [again] = n8n.nodeOutput(second, 'Summary') as Array<Record<string, unknown>>;
+		expect(again).toMatchObject({ employees: { created: 0, updated: 0, unchanged: 3 }, machines: { created: 0, updated: 0, unchanged: 4 }, changes: [] });
+		expect(apiWrites(world().sb)).toEqual([]);
+	});
+});
+
 describe('examples/ as files', () => {
 	const examples = n8n.exampleWorkflows();
 
-	test('there are the four consultant workflows', () => {
-		expect(examples.map((e) => e.workflow.id).sort()).toEqual([ERP, NEW_ORDERS, NIGHTLY, DRAWING].sort());
+	test('there are the consultant workflows', () => {
+		expect(examples.map((e) => e.workflow.id).sort()).toEqual([ERP, NEW_ORDERS, NIGHTLY, DRAWING, 'ditioExPeopleFleet06'].sort());
 	});
 
 	test.each(examples.map((e) => [e.file.replace(/.*\//, ''), e.workflow]))(
