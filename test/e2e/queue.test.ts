@@ -1,5 +1,5 @@
 /**
- * Queue mode (issue 15): the package in n8n's distributed mode, as a company runs n8n when one
+ * Queue mode: the package in n8n's distributed mode, as a company runs n8n when one
  * instance is not enough: Postgres 15 and Redis (throw-away, on free local ports), one main
  * (editor, webhooks, triggers) and two `n8n worker` processes, the package installed on each.
  * Executions start as users start them there, from a production webhook on main or the Ditio

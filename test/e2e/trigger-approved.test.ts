@@ -1,5 +1,5 @@
 /**
- * Ditio Trigger on Time Registration in a real n8n 2.41 (issue 22): Approved fires once per
+ * Ditio Trigger on Time Registration in a real n8n 2.41: Approved fires once per
  * registration, through later edits and across a graceful stop and a kill. n8n saves a trigger's
  * static data after the first poll of an activation and after a poll that starts the workflow,
  * not after a quiet poll and not on shutdown. Two activated workflows, each posting every event

@@ -1,5 +1,5 @@
 /**
- * A rate limit is a speed (issue 12): every operation of both resources against the sandbox's
+ * A rate limit is a speed: every operation of both resources against the sandbox's
  * rate-limit switch (a sustained limit of a few requests per second, per API client or per
  * token, with or without Retry-After) completes, with every item written exactly once.
  */
