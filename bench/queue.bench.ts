@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, queue mode (issue 15): a nightly sync of 10 projects × 500 work orders with 1%
+ * `npm run bench`, queue mode: a nightly sync of 10 projects × 500 work orders with 1%
  * changed, as two webhook-started executions of 5 projects each, run
  *
  * - by one n8n in regular mode (single process: both executions in it), and

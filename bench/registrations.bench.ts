@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, registration rows (issue 22): the built node (dist/) in n8n-core's engine (the
+ * `npm run bench`, registration rows: the built node (dist/) in n8n-core's engine (the
  * engine tier's harness) against the sandbox.
  *
  * 1. Time Registration → Get Many, Return All, of 100,000 registrations (a work-date window, the

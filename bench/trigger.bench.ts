@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, trigger rows (issue 17): the built Ditio Trigger (dist/) in n8n-core's
+ * `npm run bench`, trigger rows: the built Ditio Trigger (dist/) in n8n-core's
  * PollContext (the engine tier's harness) against the sandbox, watching the work orders of all
  * active projects: 100 projects × 200 work orders, 0.5% of them changed before each poll.
  * Counted at the sandbox: requests per poll (integration API + change feed, tokens apart);

@@ -1,5 +1,5 @@
 /**
- * Ditio Trigger across restarts of a real n8n 2.41 (issue 17, point 4). n8n saves a trigger's
+ * Ditio Trigger across restarts of a real n8n 2.41. n8n saves a trigger's
  * static data after the first poll of an activation and after a poll that starts the workflow,
  * not after a quiet poll and not on shutdown. Three activated workflows on one project, each
  * posting every event it gets to a little HTTP sink in this test:
